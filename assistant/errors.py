@@ -1,0 +1,36 @@
+"""A small exception hierarchy whose messages a clinician or an administrator can act on."""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class: the message is shown as is in the CLI and the UI, so it must say what to do."""
+
+
+class ConfigurationError(AssistantError):
+    """A setting is wrong or names something that is not there (model file, data folder)."""
+
+
+class ModelLoadError(AssistantError):
+    """A model file exists but could not be loaded (truncated GGUF, wrong format)."""
+
+
+class EmptyQuestionError(AssistantError):
+    def __init__(self) -> None:
+        super().__init__("The question is empty: type a question about a guideline or a patient.")
+
+
+class InputTooLargeError(AssistantError):
+    def __init__(self, what: str, size: int, limit: int) -> None:
+        super().__init__(
+            f"The {what} is too long ({size:,} characters; the limit is {limit:,}). "
+            "Shorten it or split it into several questions."
+        )
+
+
+class IndexError_(AssistantError):
+    """The index is missing, unreadable or not writable."""
+
+
+class StoreWriteError(IndexError_):
+    """Writing to the index failed; nothing of the file being ingested was kept."""

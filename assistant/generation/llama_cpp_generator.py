@@ -1,0 +1,140 @@
+"""In-process llama.cpp backend (llama-cpp-python): any GGUF, chat template from the file, streaming.
+
+The fixed system prompt comes first, so llama.cpp's longest-common-prefix reuse keeps its KV cache between
+questions; that is why generation calls are serialised under one lock per loaded model."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ModelLoadError
+from assistant.generation.generator import ChatMessage, GenerationStats, Generator
+
+GGUF_MAGIC = b"GGUF"
+
+# Used when a GGUF carries no chat template (base models such as Gemma-3-270M).
+_PLAIN_TEMPLATE = "{system}\n\n{user}\n\nAnswer:"
+
+
+class LlamaCppGenerator(Generator):
+    def __init__(
+        self,
+        model_path: Path,
+        context_tokens: int = 2048,
+        threads: int | None = None,
+        demo: bool = False,
+        seed: int = 0,
+    ) -> None:
+        self.model_path = Path(model_path)
+        self.model_id = self.model_path.name
+        self.demo = demo
+        self._context_tokens = context_tokens
+        self._threads = threads or os.cpu_count() or 1
+        self._seed = seed
+        self._llm: Any = None
+        self._formatter: Any = None
+        self._load_lock = threading.Lock()
+        self._generate_lock = threading.Lock()
+        self.last_stats: GenerationStats | None = None
+
+    # -- loading -----------------------------------------------------------------------------------------
+    def _check_file(self) -> None:
+        if not self.model_path.is_file():
+            raise ModelLoadError(f"llm.model_path: no model file at {self.model_path}.")
+        with self.model_path.open("rb") as fh:
+            if fh.read(4) != GGUF_MAGIC:
+                raise ModelLoadError(
+                    f"llm.model_path: {self.model_path} is not a GGUF file; convert the model to GGUF or pick another file."
+                )
+
+    def load(self) -> Any:
+        with self._load_lock:
+            if self._llm is None:
+                self._check_file()
+                from llama_cpp import Llama
+
+                try:
+                    self._llm = Llama(
+                        model_path=str(self.model_path),
+                        n_ctx=self._context_tokens,
+                        n_threads=self._threads,
+                        n_threads_batch=self._threads,
+                        seed=self._seed,
+                        verbose=False,
+                    )
+                except Exception as exc:  # noqa: BLE001 - llama.cpp raises ValueError/RuntimeError alike
+                    raise ModelLoadError(
+                        f"llm.model_path: {self.model_path} could not be loaded by llama.cpp ({exc}); "
+                        "the file may be truncated or of an unsupported architecture."
+                    ) from exc
+                self._formatter = self._make_formatter(self._llm)
+            return self._llm
+
+    @staticmethod
+    def _make_formatter(llm: Any) -> Any:
+        template = llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            return None
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        def token_text(key: str) -> str:
+            token_id = llm.metadata.get(key)
+            if token_id is None:
+                return ""
+            return llm._model.token_get_text(int(token_id))
+
+        return Jinja2ChatFormatter(
+            template=template,
+            eos_token=token_text("tokenizer.ggml.eos_token_id"),
+            bos_token=token_text("tokenizer.ggml.bos_token_id"),
+        )
+
+    # -- Generator ---------------------------------------------------------------------------------------
+    def render(self, messages: Sequence[ChatMessage]) -> str:
+        self.load()
+        if self._formatter is None:
+            system = "\n".join(m.content for m in messages if m.role == "system")
+            user = "\n".join(m.content for m in messages if m.role != "system")
+            return _PLAIN_TEMPLATE.format(system=system, user=user)
+        result = self._formatter(messages=[{"role": m.role, "content": m.content} for m in messages])
+        return result.prompt
+
+    def count_tokens(self, text: str) -> int:
+        llm = self.load()
+        return len(llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def stream(self, prompt: str, max_tokens: int, temperature: float) -> Iterator[str]:
+        llm = self.load()
+        with self._generate_lock:
+            prompt_tokens = len(llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
+            budget = min(max_tokens, self._context_tokens - prompt_tokens - 1)
+            if budget <= 0:
+                raise ModelLoadError(
+                    f"The prompt ({prompt_tokens} tokens) does not fit llm.context_tokens ({self._context_tokens}); "
+                    "raise llm.context_tokens or lower answering.max_evidence_chars."
+                )
+            start = time.perf_counter()
+            first: float | None = None
+            count = 0
+            for part in llm.create_completion(
+                prompt, max_tokens=budget, temperature=temperature, stream=True, seed=self._seed
+            ):
+                text = part["choices"][0]["text"]
+                count += 1
+                if first is None:
+                    first = time.perf_counter()
+                if text:
+                    yield text
+            end = time.perf_counter()
+            decode_s = end - first if first is not None else 0.0
+            self.last_stats = GenerationStats(
+                prompt_tokens=prompt_tokens,
+                generated_tokens=count,
+                time_to_first_token_s=(first - start) if first is not None else None,
+                tokens_per_s=((count - 1) / decode_s) if count > 1 and decode_s > 0 else None,
+            )

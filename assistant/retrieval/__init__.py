@@ -1,0 +1,3 @@
+from assistant.retrieval.hybrid_retriever import HybridRetriever, RetrievalResult, Retriever, SearchFilters
+
+__all__ = ["HybridRetriever", "RetrievalResult", "Retriever", "SearchFilters"]

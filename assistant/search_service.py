@@ -1,0 +1,48 @@
+"""Guideline lookup without the LLM: validated query → hybrid retrieval → ranked hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.errors import EmptyQuestionError, InputTooLargeError
+from assistant.retrieval import Retriever, SearchFilters
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rank: int
+    score: float
+    source: str
+    title: str
+    section: str
+    page: int | None
+    text: str
+    chunk_id: str
+
+
+class SearchService:
+    def __init__(self, retriever: Retriever, default_k: int = 5, max_query_chars: int = 4000) -> None:
+        self.retriever = retriever
+        self.default_k = default_k
+        self.max_query_chars = max_query_chars
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> list[SearchHit]:
+        query = (query or "").strip()
+        if not query:
+            raise EmptyQuestionError()
+        if len(query) > self.max_query_chars:
+            raise InputTooLargeError("search query", len(query), self.max_query_chars)
+        result = self.retriever.retrieve(query, k or self.default_k, filters)
+        return [
+            SearchHit(
+                rank=rank,
+                score=round(p.score, 6),
+                source=p.metadata.source,
+                title=p.metadata.title,
+                section=p.metadata.section,
+                page=p.metadata.page,
+                text=p.text,
+                chunk_id=p.chunk.id,
+            )
+            for rank, p in enumerate(result.passages, start=1)
+        ]

