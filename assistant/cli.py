@@ -19,12 +19,16 @@ from assistant.types import Answer
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m assistant", description="Local, grounded oncology assistant.")
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant", description="Local, grounded oncology assistant."
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, help="index folder (default: settings data_dir)")
     common.add_argument("--profile", help="settings profile overlay, e.g. test")
     common.add_argument("--json", action="store_true", help="print JSON")
-    common.add_argument("--queries", type=Path, help="file with one query per line; prints one JSON object per line")
+    common.add_argument(
+        "--queries", type=Path, help="file with one query per line; prints one JSON object per line"
+    )
     common.add_argument("-v", "--verbose", action="store_true", help="log the prompt and timings to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     search = sub.add_parser("search", parents=[common], help="guideline lookup, no LLM")
@@ -44,8 +48,15 @@ def search_json(services: Services, query: str, k: int | None, kind: str | None 
     return {
         "query": query,
         "results": [
-            {"rank": h.rank, "score": h.score, "source": h.source, "title": h.title, "section": h.section,
-             "page": h.page, "text": h.text}
+            {
+                "rank": h.rank,
+                "score": h.score,
+                "source": h.source,
+                "title": h.title,
+                "section": h.section,
+                "page": h.page,
+                "text": h.text,
+            }
             for h in hits
         ],
     }
@@ -56,7 +67,14 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "question": answer.question,
         "answer": answer.text,
         "citations": [
-            {"n": c.n, "source": c.source, "title": c.title, "section": c.section, "page": c.page, "text": c.text}
+            {
+                "n": c.n,
+                "source": c.source,
+                "title": c.title,
+                "section": c.section,
+                "page": c.page,
+                "text": c.text,
+            }
             for c in answer.citations
         ],
         "abstained": answer.abstained,
@@ -121,12 +139,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(json.dumps(result, ensure_ascii=False, indent=None if as_lines else 2), flush=True)
                 else:
                     for r in result["results"]:
-                        print(f"{r['rank']}. {r['title']} › {r['section']}  [{r['score']:.4f}]\n   {r['source']}")
+                        print(
+                            f"{r['rank']}. {r['title']} › {r['section']}  [{r['score']:.4f}]\n   {r['source']}"
+                        )
             return 0
         for question in _inputs(args, args.question):
             answer = services.answers.ask(question)
             if as_lines or args.json:
-                print(json.dumps(answer_json(answer), ensure_ascii=False, indent=None if as_lines else 2), flush=True)
+                print(
+                    json.dumps(answer_json(answer), ensure_ascii=False, indent=None if as_lines else 2),
+                    flush=True,
+                )
             else:
                 _print_answer(answer, services.generator.demo)
         return 0

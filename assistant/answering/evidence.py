@@ -15,7 +15,9 @@ from assistant.store.text_normalise import tokenize
 from assistant.types import Passage
 
 # Split after . ! ? or a line break, not inside decimals ("2.5 mg") or common abbreviations.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9«\"(\[])|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9«\"(\[])|\n+"
+)
 
 
 def split_sentences(text: str) -> list[str]:

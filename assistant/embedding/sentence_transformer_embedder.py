@@ -26,7 +26,9 @@ def packaged_minilm_path() -> Path:
 
 
 class SentenceTransformerEmbedder(Embedder):
-    def __init__(self, model_path: Path | None = None, batch_size: int = 64, threads: int | None = None) -> None:
+    def __init__(
+        self, model_path: Path | None = None, batch_size: int = 64, threads: int | None = None
+    ) -> None:
         self._path = Path(model_path) if model_path else None
         self._batch_size = batch_size
         self._threads = threads
@@ -59,5 +61,7 @@ class SentenceTransformerEmbedder(Embedder):
         model = self._load()
         if not texts:
             return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
-        vectors = model.encode(list(texts), batch_size=self._batch_size, convert_to_numpy=True, show_progress_bar=False)
+        vectors = model.encode(
+            list(texts), batch_size=self._batch_size, convert_to_numpy=True, show_progress_bar=False
+        )
         return l2_normalise(vectors)

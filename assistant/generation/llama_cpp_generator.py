@@ -41,6 +41,7 @@ class LlamaCppGenerator(Generator):
         self._load_lock = threading.Lock()
         self._generate_lock = threading.Lock()
         self.last_stats: GenerationStats | None = None
+        self.last_prompt: str | None = None
 
     # -- loading -----------------------------------------------------------------------------------------
     def _check_file(self) -> None:
@@ -111,6 +112,7 @@ class LlamaCppGenerator(Generator):
     def stream(self, prompt: str, max_tokens: int, temperature: float) -> Iterator[str]:
         llm = self.load()
         with self._generate_lock:
+            self.last_prompt = prompt
             prompt_tokens = len(llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
             budget = min(max_tokens, self._context_tokens - prompt_tokens - 1)
             if budget <= 0:

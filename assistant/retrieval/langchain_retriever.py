@@ -18,7 +18,9 @@ class OncologyRetriever(BaseRetriever):
 
     model_config = {"arbitrary_types_allowed": True}
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
         assert isinstance(self.retriever, Retriever)
         result = self.retriever.retrieve(query, self.k, self.filters)
         return [

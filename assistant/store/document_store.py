@@ -57,6 +57,13 @@ def metadata_to_chroma(meta: ChunkMetadata) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if v is not None}
 
 
+def index_text(text: str, meta: ChunkMetadata) -> str:
+    """What is embedded and BM25-indexed: the heading path carries meaning the passage often leaves implicit
+    ("stage III" is in the heading, not in the sentences under it)."""
+    heading = " > ".join(part for part in (meta.title, meta.section) if part)
+    return f"{heading}\n{text}" if heading else text
+
+
 def metadata_from_chroma(raw: dict[str, Any]) -> ChunkMetadata:
     types = raw.get("cancer_types") or ""
     return ChunkMetadata(
@@ -112,14 +119,18 @@ class DocumentStore:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise IndexError_(f"data_dir: cannot create the index folder {self.data_dir} ({exc.strerror}).") from exc
+            raise IndexError_(
+                f"data_dir: cannot create the index folder {self.data_dir} ({exc.strerror})."
+            ) from exc
         try:
             return chromadb.PersistentClient(
                 path=str(self.data_dir / "chroma"),
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
             )
         except Exception as exc:  # noqa: BLE001 - Chroma raises many types for an unusable folder
-            raise IndexError_(f"data_dir: the index at {self.data_dir / 'chroma'} cannot be opened ({exc}).") from exc
+            raise IndexError_(
+                f"data_dir: the index at {self.data_dir / 'chroma'} cannot be opened ({exc})."
+            ) from exc
 
     # -- writing -----------------------------------------------------------------------------------------
     def add(self, chunks: Sequence[Chunk]) -> int:
@@ -133,7 +144,7 @@ class DocumentStore:
             new = [c for cid, c in unique.items() if cid not in present]
             if not new:
                 return 0
-            vectors = self.embedder.embed([c.text for c in new])
+            vectors = self.embedder.embed([index_text(c.text, c.metadata) for c in new])
             written: list[str] = []
             try:
                 for start in range(0, len(new), _WRITE_BATCH):
@@ -173,11 +184,15 @@ class DocumentStore:
         """Rebuilds BM25 when the chunk set changed since it was built. Returns True when it rebuilt."""
         collection = self._open()
         with self._lock:
-            everything = collection.get(include=["documents"])
-            ids = everything["ids"]
+            ids = collection.get(include=[])["ids"]
             if not force and Bm25Index.fingerprint(ids) == self.bm25.current_fingerprint:
                 return False
-            self.bm25.rebuild(ids, everything["documents"])
+            everything = collection.get(include=["documents", "metadatas"])
+            texts = [
+                index_text(doc, metadata_from_chroma(meta))
+                for doc, meta in zip(everything["documents"], everything["metadatas"], strict=True)
+            ]
+            self.bm25.rebuild(everything["ids"], texts)
             return True
 
     # -- reading -----------------------------------------------------------------------------------------
@@ -194,7 +209,9 @@ class DocumentStore:
         }
         return [by_id[i] for i in ids if i in by_id]
 
-    def dense_search(self, query_vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[DenseHit]:
+    def dense_search(
+        self, query_vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> list[DenseHit]:
         collection = self._open()
         total = collection.count()
         if total == 0:

@@ -1,0 +1,87 @@
+"""The eval suites. Each returns a JSON-able dict with a `table` for report.md, `notes` and `plots`."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.bootstrap import Services, build_services
+from assistant.settings import load_settings
+from evals.datasets import DATA_DIR, medquad_questions, team_questions
+from evals.report import bar_plot
+from evals.retrieval_eval import K_VALUES, evaluate
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "corpora" / "demo"
+
+
+@dataclasses.dataclass
+class EvalContext:
+    out_dir: Path
+    shared_dir: Path | None
+    index_dir: Path  # PDQ + demo
+    demo_index_dir: Path  # demo corpus only
+    medquad_limit: int | None = None
+    quick: bool = False
+
+
+def ensure_index(index_dir: Path, paths: list[Path]) -> Services:
+    from corpora.ingest import ingest_paths
+
+    services = build_services(load_settings(data_dir=index_dir), scrub=False)
+    if services.store.count() == 0:
+        started = time.perf_counter()
+        report = ingest_paths([p for p in paths if p.exists()], "guideline", services.store, progress=False)
+        print(f"built index {index_dir}: {report.chunks_total} chunks in {time.perf_counter() - started:.0f} s")
+    services.store.refresh_lexical_index()
+    return services
+
+
+def retrieval_suite(ctx: EvalContext) -> dict[str, Any]:
+    questions = team_questions(DATA_DIR / "retrieval_demo.jsonl")
+    notes = []
+    groups_wanted = ["retrieval_demo/en", "retrieval_demo/fr"]
+    paths = [DEMO_DIR]
+    pdq = ctx.shared_dir / "corpora" / "nci-pdq-hp" if ctx.shared_dir else None
+    if pdq and pdq.is_dir():
+        paths.append(pdq)
+        questions += team_questions(DATA_DIR / "retrieval_pdq.jsonl")
+        medquad = ctx.shared_dir / "eval" / "medquad-cancergov" / "cancergov_qa.jsonl"
+        if medquad.is_file():
+            questions += medquad_questions(medquad, pdq, ctx.medquad_limit)
+        groups_wanted = ["retrieval_pdq/en", "retrieval_pdq/fr", "medquad/en", *groups_wanted]
+    else:
+        notes.append("../shared absent: PDQ and MedQuAD questions not run (demo corpus only).")
+    services = ensure_index(ctx.index_dir, paths)
+    scores = evaluate(services.search, questions)
+    rows = []
+    for group in [*groups_wanted, "all"]:
+        s = scores.get(group)
+        if s is None:
+            continue
+        rows.append(
+            [group, str(s.n), *(f"{s.hit_at[k]:.3f}" for k in K_VALUES), f"{s.mrr:.3f}", f"{s.ndcg_at_10:.3f}",
+             f"{s.latency_ms_p50:.0f}", f"{s.latency_ms_p95:.0f}"]
+        )
+    plot = bar_plot(
+        ctx.out_dir / "retrieval_hit5.png",
+        [g for g in groups_wanted if g in scores],
+        [scores[g].hit_at[5] for g in groups_wanted if g in scores],
+        "Right source in the top 5",
+        "hit@5",
+    )
+    notes.append(
+        "hit@k: share of questions with a gold source among the first k distinct sources; "
+        "MRR and nDCG@10 on distinct sources; latency is the whole search call."
+    )
+    notes.append(f"embedder: {services.store.embedder.model_id}; chunks indexed: {services.store.count()}")
+    return {
+        "groups": {g: dataclasses.asdict(s) for g, s in scores.items()},
+        "table": {
+            "header": ["set", "n", *(f"hit@{k}" for k in K_VALUES), "MRR", "nDCG@10", "p50 ms", "p95 ms"],
+            "rows": rows,
+        },
+        "notes": notes,
+        "plots": [plot],
+    }
