@@ -4,6 +4,7 @@ so every entry point runs the same components; nothing here is a module-level si
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answering import AnswerService
@@ -54,10 +55,20 @@ def build_scrubber(settings: Settings):  # noqa: ANN201 - guardrails type, impor
     return PhiScrubber()
 
 
-def build_verifier(settings: Settings, embedder: Embedder):  # noqa: ANN201
-    from guardrails.verification import AnswerVerifier
+def build_verifier(embedder: Embedder):  # noqa: ANN201 - guardrails type
+    from guardrails.verification import AnswerVerifier, calibrated_config
 
-    return AnswerVerifier(embed=embedder.embed)
+    # The support threshold was fitted per embedder (evals/verifier_validation.py).
+    return AnswerVerifier(embed=embedder.embed, config=calibrated_config(embedder.model_id))
+
+
+def build_extractive(embedder: Embedder) -> Callable[[str, dict[int, str], str], str]:
+    from guardrails.verification import extractive_answer
+
+    def quote(question: str, sources: dict[int, str], language: str) -> str:
+        return extractive_answer(question, sources, embedder.embed, max_sentences=3, language=language).text
+
+    return quote
 
 
 @dataclass
@@ -69,7 +80,9 @@ class Services:
     generator: Generator
 
 
-def build_services(settings: Settings, generator: Generator | None = None, scrub: bool = True) -> Services:
+def build_services(
+    settings: Settings, generator: Generator | None = None, scrub: bool = True, verify: bool = True
+) -> Services:
     store = build_store(settings)
     retriever = HybridRetriever(store, settings.retrieval.candidates, settings.retrieval.rrf_k)
     generator = generator or build_generator(settings)
@@ -78,7 +91,8 @@ def build_services(settings: Settings, generator: Generator | None = None, scrub
         retriever,
         generator,
         scrubber=build_scrubber(settings) if scrub else None,
-        verifier=None,
+        verifier=build_verifier(store.embedder) if verify else None,
+        extractive=build_extractive(store.embedder) if verify else None,
     )
     search = SearchService(retriever, settings.retrieval.top_k, settings.answering.max_question_chars)
     return Services(settings=settings, store=store, search=search, answers=answers, generator=generator)

@@ -106,6 +106,9 @@ class Answer:
     timings: Timings = field(default_factory=Timings)
     model: str = ""
     language: str = "en"
-    sentences: list[SentenceCheck] = field(default_factory=list)
-    extractive: bool = False
-    faithfulness: float | None = None
+    sentences: list[SentenceCheck] = field(default_factory=list)  # verdicts on the delivered text
+    removed: list[SentenceCheck] = field(default_factory=list)  # draft sentences dropped as unsupported
+    extractive: bool = False  # the text is quoted source sentences, not generated
+    faithfulness: float | None = None  # of the delivered text; None = undefined (no claim, or not verified)
+    draft: str = ""  # what the model wrote, before verification
+    draft_faithfulness: float | None = None

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from assistant.answering.citations import cited_numbers, clean_citations
+from assistant.answering.citations import add_marker, cited_numbers, clean_citations
 from assistant.answering.evidence import compress
 from assistant.answering.prompts import ABSTENTION, AnswerPrompt, EvidenceBlock
 from assistant.errors import EmptyQuestionError, InputTooLargeError
@@ -20,6 +20,12 @@ from assistant.types import Answer, Citation, Passage, SentenceCheck, Timings
 
 log = logging.getLogger(__name__)
 prompt_log = logging.getLogger("assistant.prompt")
+
+
+# Below this share of supported claims a draft is not worth patching: quote the sources instead.
+MIN_DRAFT_FAITHFULNESS = 0.5
+# Extractive answers quote only passages whose cosine to the question is within this of the best passage's.
+QUOTE_SIMILARITY_MARGIN = 0.1
 
 
 class Scrubber(Protocol):
@@ -127,7 +133,18 @@ class AnswerService:
             timings.generation_tokens = stats.generated_tokens
             timings.generation_tokens_per_s = stats.tokens_per_s
 
-        answer = self._finish("".join(pieces), clean_question, language, passages, evidence, timings)
+        draft = clean_citations("".join(pieces).strip(), {b.n for b in evidence})
+        answer = Answer(
+            question=clean_question,
+            text=draft,
+            draft=draft,
+            timings=timings,
+            model=self.generator.model_id,
+            language=language,
+        )
+        if self.verifier is not None:
+            self._verify_and_cite(answer, evidence, self._close_to_best(retrieval), clean_question)
+        answer.citations = _citations_for(answer.text, passages, evidence)
         timings.total_s = time.perf_counter() - started
         yield AnswerEvent("done", answer=answer)
 
@@ -154,54 +171,60 @@ class AnswerService:
             return True
         return retrieval.best_dense_similarity < self.settings.retrieval.min_relevance
 
-    def _finish(
-        self,
-        raw: str,
-        question: str,
-        language: str,
-        passages: Sequence[Passage],
-        evidence: Sequence[EvidenceBlock],
-        timings: Timings,
-    ) -> Answer:
-        valid = {b.n for b in evidence}
-        text = clean_citations(raw.strip(), valid)
-        answer = Answer(
-            question=question, text=text, timings=timings, model=self.generator.model_id, language=language
-        )
-        if self.verifier is not None:
-            self._verify(answer, evidence, question)
-        answer.citations = _citations_for(answer.text, passages, evidence)
-        return answer
+    def _close_to_best(self, retrieval: RetrievalResult) -> set[int]:
+        """Source numbers whose passage is about as close to the question as the best one (for quoting)."""
+        sims = [retrieval.dense_similarities.get(p.chunk.id) for p in retrieval.passages]
+        known = [s for s in sims if s is not None]
+        if not known:
+            return set(range(1, len(sims) + 1))
+        floor = max(self.settings.retrieval.min_relevance, max(known) - QUOTE_SIMILARITY_MARGIN)
+        return {n for n, s in enumerate(sims, start=1) if s is not None and s >= floor}
 
-    def _verify(self, answer: Answer, evidence: Sequence[EvidenceBlock], question: str) -> None:
+    def _verify_and_cite(
+        self, answer: Answer, evidence: Sequence[EvidenceBlock], quotable: set[int], question: str
+    ) -> None:
+        """Keeps the draft's supported sentences, citing the passage that supports each; drops the rest.
+
+        A sentence the model left uncited is checked against every source and gets the marker of the passage that
+        supports it; a cited sentence is checked against its citations only. When no supported claim is left, the
+        answer falls back to quoted source sentences (extractive), each cited."""
+        assert self.verifier is not None
         sources = {b.n: b.text for b in evidence}
-        result = self.verifier.verify(answer.text, sources, require_citations=True)  # type: ignore[union-attr]
-        answer.sentences = [
-            SentenceCheck(
-                text=v.text,
-                status=v.status,
-                score=v.score,
-                citations=tuple(v.citations),
-                evidence=v.evidence,
+        draft = self.verifier.verify(answer.text, sources, require_citations=False)
+        answer.draft_faithfulness = draft.faithfulness
+        kept: list[str] = []
+        for verdict in draft.sentences:
+            if verdict.claim and verdict.status != "supported":
+                answer.removed.append(_check(verdict))
+            elif verdict.claim:
+                sentence = verdict.text
+                if not verdict.citations and verdict.evidence_source is not None:
+                    sentence = add_marker(sentence, verdict.evidence_source)
+                kept.append(sentence)
+            elif not verdict.text.rstrip().endswith(":"):  # a lead-in whose list was dropped says nothing
+                kept.append(verdict.text)
+        if kept and (draft.faithfulness or 0.0) >= MIN_DRAFT_FAITHFULNESS:
+            answer.text = " ".join(kept)
+        elif self._extractive is not None:
+            quoted = self._extractive(
+                question, {n: t for n, t in sources.items() if n in quotable}, answer.language
             )
-            for v in result.sentences
-        ]
-        answer.faithfulness = result.faithfulness
-        if self._extractive is not None and (result.faithfulness is None or result.faithfulness < 0.5):
-            answer.text = self._extractive(question, sources, answer.language)
-            answer.extractive = True
-            recheck = self.verifier.verify(answer.text, sources, require_citations=True)  # type: ignore[union-attr]
-            answer.sentences = [
-                SentenceCheck(
-                    text=v.text,
-                    status=v.status,
-                    score=v.score,
-                    citations=tuple(v.citations),
-                    evidence=v.evidence,
-                )
-                for v in recheck.sentences
-            ]
-            answer.faithfulness = recheck.faithfulness
+            answer.text = quoted or ABSTENTION.get(answer.language, ABSTENTION["en"])
+            answer.extractive = bool(quoted)
+            answer.abstained = not quoted
+        final = self.verifier.verify(answer.text, sources, require_citations=True)
+        answer.sentences = [_check(v) for v in final.sentences]
+        answer.faithfulness = final.faithfulness
+
+
+def _check(verdict: Any) -> SentenceCheck:
+    return SentenceCheck(
+        text=verdict.text,
+        status=verdict.status,
+        score=verdict.score,
+        citations=tuple(verdict.citations),
+        evidence=verdict.evidence,
+    )
 
 
 def _citations_for(

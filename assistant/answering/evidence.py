@@ -4,7 +4,6 @@ A short prompt is what makes a small local model fast (prefill dominates time to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,16 +12,7 @@ from assistant.answering.prompts import EvidenceBlock
 from assistant.embedding import Embedder
 from assistant.store.text_normalise import tokenize
 from assistant.types import Passage
-
-# Split after . ! ? or a line break, not inside decimals ("2.5 mg") or common abbreviations.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9«\"(\[])|\n+"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = (p.strip(" -*•\t") for p in _SENTENCE_END.split(text))
-    return [p for p in parts if len(p) > 2]
+from guardrails.verification import split_sentences
 
 
 def passage_heading(passage: Passage) -> str:

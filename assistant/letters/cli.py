@@ -62,6 +62,11 @@ def run_letter(args: argparse.Namespace, services: Any) -> int:
         print("⚠ Drafted with the demo model: not for clinical use.", file=sys.stderr)
     if not draft.verified:
         print("⚠ The recommendations were not verified against the sources (no verifier).", file=sys.stderr)
+    if draft.removed:
+        print(
+            f"{len(draft.removed)} sentence(s) of the model were not supported by the guidelines and were left out.",
+            file=sys.stderr,
+        )
     if draft.flagged or draft.abstained:
         print(
             f"{FLAG} {len(draft.flagged) + int(draft.abstained)} sentence(s) are marked {FLAG}: "

@@ -11,7 +11,8 @@ from assistant.types import Citation
 # sentence or removes the mark. Exports warn while a mark is left.
 FLAG = "⚠"
 
-CheckStatus = Literal["unsupported", "no_citation", "unverified", "abstained"]
+# removed: the model wrote it, the verifier found no support, the answering service dropped it from the text.
+CheckStatus = Literal["unsupported", "no_citation", "removed", "unverified", "abstained", "extractive"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,12 @@ class LetterDraft:
 
     @property
     def flagged(self) -> list[LetterCheck]:
+        """Sentences in the letter text marked with FLAG."""
         return [c for c in self.checks if c.status in ("unsupported", "no_citation")]
+
+    @property
+    def removed(self) -> list[LetterCheck]:
+        return [c for c in self.checks if c.status == "removed"]
 
 
 def count_flags(text: str) -> int:

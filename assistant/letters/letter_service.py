@@ -99,12 +99,15 @@ class LetterService:
 
 
 def _marked_recommendations(answer: Answer) -> tuple[str, list[LetterCheck]]:
+    """The recommendation text with FLAG before each sentence the verifier did not pass, and the checks to show:
+    those, plus the draft sentences the answering service already removed as unsupported."""
     text = answer.text.strip()
     if answer.abstained:
         return f"{FLAG} {text}", [LetterCheck(text, "abstained")]
+    removed = [LetterCheck(s.text, "removed", s.score) for s in answer.removed]
     if not answer.sentences:
-        return text, [LetterCheck(text, "unverified")]
-    checks = []
+        return text, [LetterCheck(text, "unverified"), *removed]
+    checks: list[LetterCheck] = [LetterCheck(text, "extractive")] if answer.extractive else []
     for sentence in answer.sentences:
         if sentence.status == "supported":
             continue
@@ -112,7 +115,7 @@ def _marked_recommendations(answer: Answer) -> tuple[str, list[LetterCheck]]:
         marked = f"{FLAG} {sentence.text}"
         if sentence.text in text and marked not in text:
             text = text.replace(sentence.text, marked, 1)
-    return text, checks
+    return text, checks + removed
 
 
 def _assemble(template: LetterTemplate, fill: dict[str, str], slots: dict[str, str], demo: bool) -> str:
@@ -122,9 +125,10 @@ def _assemble(template: LetterTemplate, fill: dict[str, str], slots: dict[str, s
     parts = [f"# {template.title}"]
     if demo:
         parts.append(
-            f"> {FLAG} DEMO MODEL DRAFT — not for clinical use."
+            # Not the sentence flag: exports count the flags the clinician has left.
+            "> DEMO MODEL DRAFT — not for clinical use."
             if template.language == "en"
-            else f"> {FLAG} BROUILLON DU MODÈLE DE DÉMONSTRATION — usage clinique exclu."
+            else "> BROUILLON DU MODÈLE DE DÉMONSTRATION — usage clinique exclu."
         )
     parts.append("\n".join(filled(line) for line in template.header))
     parts += [p for p in (filled(template.salutation), filled(template.intro)) if p]
