@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="grounded answer with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--model", type=Path, help="a local GGUF file instead of the packaged demo model")
+    from assistant.letters.cli import add_letter_parser
+
+    add_letter_parser(sub, parents=[common])
     return parser
 
 
@@ -124,13 +127,17 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "model", None):
             overrides["llm"] = {"model_path": args.model}
         settings = load_settings(profile=args.profile, **overrides)
-        services = build_services(settings, scrub=args.command == "ask")
+        services = build_services(settings, scrub=args.command != "search")
         if services.store.count() == 0:
             raise AssistantError(
                 f"The index in {settings.data_dir} is empty; ingest documents first: "
                 "python -m corpora ingest PATH --kind guideline"
             )
         services.store.refresh_lexical_index()
+        if args.command == "letter":
+            from assistant.letters.cli import run_letter
+
+            return run_letter(args, services)
         as_lines = args.queries is not None
         if args.command == "search":
             for query in _inputs(args, args.query):

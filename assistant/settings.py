@@ -80,6 +80,9 @@ class AnsweringSettings(BaseModel):
 class UiSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the UI listens on.")
     port: int = Field(7860, ge=1, le=65535, description="Port the UI listens on.")
+    users: str | None = Field(
+        None, description='Logins "name:password,..."; required when host is not loopback (127.0.0.1, ::1).'
+    )
 
 
 class Settings(BaseSettings):

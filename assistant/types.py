@@ -85,6 +85,8 @@ class SentenceCheck:
     score: float | None
     citations: tuple[int, ...] = ()
     evidence: str | None = None  # best supporting source sentence
+    reasons: tuple[str, ...] = ()  # why it is not supported ("number '10 mg' absent from the cited evidence")
+    claim: bool = True  # False for lead-ins and headings: not counted in faithfulness
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant.search_service import SearchService
 from evals.datasets import RetrievalQuestion
-from evals.retrieval_metrics import dedupe, hit_at_k, ndcg_at_k, reciprocal_rank, recall_at_k
+from evals.retrieval_metrics import dedupe, hit_at_k, ndcg_at_k, recall_at_k, reciprocal_rank
 
 K_VALUES = (1, 3, 5, 10)
 

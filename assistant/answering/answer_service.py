@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from assistant.answering.citations import add_marker, cited_numbers, clean_citations
@@ -16,7 +16,9 @@ from assistant.generation import ChatMessage, Generator
 from assistant.language import detect_language
 from assistant.retrieval import RetrievalResult, Retriever, SearchFilters
 from assistant.settings import Settings
+from assistant.store.text_normalise import tokenize
 from assistant.types import Answer, Citation, Passage, SentenceCheck, Timings
+from guardrails.verification import strip_citations
 
 log = logging.getLogger(__name__)
 prompt_log = logging.getLogger("assistant.prompt")
@@ -186,15 +188,24 @@ class AnswerService:
         """Keeps the draft's supported sentences, citing the passage that supports each; drops the rest.
 
         A sentence the model left uncited is checked against every source and gets the marker of the passage that
-        supports it; a cited sentence is checked against its citations only. When no supported claim is left, the
-        answer falls back to quoted source sentences (extractive), each cited."""
+        supports it; a cited sentence is checked against its citations only. When fewer than half of the draft's
+        claims are supported, the answer falls back to quoted source sentences (extractive), each cited."""
         assert self.verifier is not None
         sources = {b.n: b.text for b in evidence}
         draft = self.verifier.verify(answer.text, sources, require_citations=False)
         answer.draft_faithfulness = draft.faithfulness
+        claims = sum(v.claim for v in draft.sentences)
+        supported_claims = sum(v.claim and v.status == "supported" for v in draft.sentences)
         kept: list[str] = []
+        headings = [_words(b.heading) for b in evidence]
         for verdict in draft.sentences:
-            if verdict.claim and verdict.status != "supported":
+            if verdict.claim and _echoes_a_heading(verdict.text, headings):
+                # Small models copy the source list back; a heading is supported by nothing and answers nothing.
+                answer.removed.append(
+                    replace(_check(verdict), status="unsupported", reasons=("repeats a source heading",))
+                )
+                supported_claims -= verdict.status == "supported"
+            elif verdict.claim and verdict.status != "supported":
                 answer.removed.append(_check(verdict))
             elif verdict.claim:
                 sentence = verdict.text
@@ -203,7 +214,7 @@ class AnswerService:
                 kept.append(sentence)
             elif not verdict.text.rstrip().endswith(":"):  # a lead-in whose list was dropped says nothing
                 kept.append(verdict.text)
-        if kept and (draft.faithfulness or 0.0) >= MIN_DRAFT_FAITHFULNESS:
+        if supported_claims and supported_claims / claims >= MIN_DRAFT_FAITHFULNESS:
             answer.text = " ".join(kept)
         elif self._extractive is not None:
             quoted = self._extractive(
@@ -217,6 +228,15 @@ class AnswerService:
         answer.faithfulness = final.faithfulness
 
 
+def _words(text: str) -> set[str]:
+    return set(tokenize(strip_citations(text)))
+
+
+def _echoes_a_heading(sentence: str, headings: Sequence[set[str]]) -> bool:
+    words = _words(sentence)
+    return bool(words) and any(len(words & h) >= 0.8 * len(words) for h in headings)
+
+
 def _check(verdict: Any) -> SentenceCheck:
     return SentenceCheck(
         text=verdict.text,
@@ -224,6 +244,8 @@ def _check(verdict: Any) -> SentenceCheck:
         score=verdict.score,
         citations=tuple(verdict.citations),
         evidence=verdict.evidence,
+        reasons=tuple(verdict.reasons),
+        claim=verdict.claim,
     )
 
 

@@ -107,9 +107,11 @@ def _marked_recommendations(answer: Answer) -> tuple[str, list[LetterCheck]]:
     removed = [LetterCheck(s.text, "removed", s.score) for s in answer.removed]
     if not answer.sentences:
         return text, [LetterCheck(text, "unverified"), *removed]
-    checks: list[LetterCheck] = [LetterCheck(text, "extractive")] if answer.extractive else []
+    checks: list[LetterCheck] = [LetterCheck("", "extractive")] if answer.extractive else []
     for sentence in answer.sentences:
-        if sentence.status == "supported":
+        # A lead-in ("Quoted from the guidelines:") is not a claim; SentenceCheck does not carry the
+        # verifier's `claim` flag, so the colon is the tell.
+        if sentence.status == "supported" or sentence.text.rstrip().endswith(":"):
             continue
         checks.append(LetterCheck(sentence.text, sentence.status, sentence.score))
         marked = f"{FLAG} {sentence.text}"

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.integration
 
 
 def test_answer_is_grounded_in_retrieved_passages(services: Services) -> None:
-    answer = services.answers.ask("What adjuvant chemotherapy is given after resection of stage III colon cancer?")
+    answer = services.answers.ask(
+        "What adjuvant chemotherapy is given after resection of stage III colon cancer?"
+    )
     assert not answer.abstained
     assert answer.text.strip()
     assert answer.model == "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -24,7 +26,9 @@ def test_answer_is_grounded_in_retrieved_passages(services: Services) -> None:
 
 
 def test_french_question_retrieves_the_english_guideline(services: Services) -> None:
-    hits = services.search.search("Quelle chimiothérapie adjuvante après résection d'un cancer du côlon de stade III ?", 2)
+    hits = services.search.search(
+        "Quelle chimiothérapie adjuvante après résection d'un cancer du côlon de stade III ?", 2
+    )
     assert hits[0].source == "colon.md"
     assert "stage III" in hits[0].section
 

@@ -26,7 +26,15 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_search_json(services, index_dir: Path) -> None:
-    proc = run_cli("search", "adjuvant therapy stage III colon cancer", "--k", "2", "--json", "--data-dir", str(index_dir))
+    proc = run_cli(
+        "search",
+        "adjuvant therapy stage III colon cancer",
+        "--k",
+        "2",
+        "--json",
+        "--data-dir",
+        str(index_dir),
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert [r["rank"] for r in result["results"]] == [1, 2]
@@ -45,7 +53,9 @@ def test_search_queries_file_prints_one_json_per_line(services, index_dir: Path,
 
 
 def test_ask_json(services, index_dir: Path) -> None:
-    proc = run_cli("ask", "Which regimen for early favourable Hodgkin lymphoma?", "--json", "--data-dir", str(index_dir))
+    proc = run_cli(
+        "ask", "Which regimen for early favourable Hodgkin lymphoma?", "--json", "--data-dir", str(index_dir)
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert set(result) >= {"answer", "citations", "abstained", "timings", "model"}

@@ -35,7 +35,9 @@ def test_an_uncited_supported_sentence_gets_the_marker_of_its_passage(store: Doc
 
 
 def test_an_unsupported_sentence_is_removed_and_reported(store: DocumentStore) -> None:
-    reply = "Three months of CAPOX is enough for low-risk disease [1]. Twelve months of CAPOX is preferred [1]."
+    reply = (
+        "Three months of CAPOX is enough for low-risk disease [1]. Twelve months of CAPOX is preferred [1]."
+    )
     answer = make_service(store, reply).ask(QUESTION)
     assert "Twelve months" not in answer.text
     assert [s.text for s in answer.removed] == ["Twelve months of CAPOX is preferred [1]."]
@@ -54,7 +56,16 @@ def test_a_mostly_unsupported_draft_falls_back_to_quoted_sources(store: Document
 
 
 def test_every_delivered_sentence_carries_a_verdict(store: DocumentStore) -> None:
-    answer = make_service(store, "FOLFOX or CAPOX is standard after resection of stage III colon cancer.").ask(QUESTION)
+    answer = make_service(
+        store, "FOLFOX or CAPOX is standard after resection of stage III colon cancer."
+    ).ask(QUESTION)
     assert answer.sentences
     assert all(s.status == "supported" for s in answer.sentences)
     assert all(s.evidence for s in answer.sentences)
+
+
+def test_a_source_heading_copied_back_is_not_an_answer(store: DocumentStore) -> None:
+    reply = "[1] Colon — Adjuvant chemotherapy."
+    answer = make_service(store, reply).ask(QUESTION)
+    assert answer.extractive
+    assert answer.removed and answer.removed[0].reasons == ("repeats a source heading",)

@@ -90,3 +90,12 @@ def test_an_index_built_with_another_embedder_is_refused(store: DocumentStore) -
 
     with pytest.raises(ConfigurationError, match="fake:hash-256"):
         DocumentStore(store.data_dir, OtherEmbedder()).count()
+
+
+def test_the_heading_path_is_indexed_with_the_text_but_not_stored_in_it(tmp_path: Path) -> None:
+    s = DocumentStore(tmp_path / "idx", HashEmbedder())
+    meta = ChunkMetadata(source="c.md", title="Colon cancer", section="Stage III > Adjuvant chemotherapy")
+    s.add([Chunk("FOLFOX or CAPOX is given after resection.", meta)])
+    s.refresh_lexical_index()
+    (hit, _), = s.lexical_search("stage III colon", 1)  # words only in the heading path
+    assert s.get([hit])[0].text == "FOLFOX or CAPOX is given after resection."

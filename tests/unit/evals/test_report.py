@@ -24,10 +24,16 @@ def test_report_md_shows_tables_and_the_change_against_a_previous_report(tmp_pat
     previous.write_text(json.dumps({"retrieval": {"mrr": 0.5}}), "utf-8")
     results = {
         "meta": {"date": "today"},
-        "retrieval": {"mrr": 0.75, "table": {"header": ["set", "MRR"], "rows": [["pdq", "0.750"]]}, "notes": ["n"]},
+        "retrieval": {
+            "mrr": 0.75,
+            "table": {"header": ["set", "MRR"], "rows": [["pdq", "0.750"]]},
+            "notes": ["n"],
+        },
         "answers": {"faithfulness": None},
     }
     md = write_report(tmp_path / "out", results, previous).read_text("utf-8")
     assert "| pdq | 0.750 |" in md
     assert "| retrieval.mrr | 0.500 | 0.750 |" in md
-    assert json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["answers"]["faithfulness"] is None
+    assert (
+        json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["answers"]["faithfulness"] is None
+    )

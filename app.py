@@ -1,0 +1,149 @@
+"""The clinician's workspace: `python app.py [--profile NAME] [--data-dir DIR] [--host H] [--port P]`.
+
+The composition root: settings → services (built once) → demo index on first run → Gradio UI → launch on
+127.0.0.1:7860 unless told otherwise; any other address requires a login (ONCO_UI_USERS)."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports gradio or chromadb: no telemetry, no hub look-ups.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import argparse  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from assistant.bootstrap import Services, build_services, configure_privacy  # noqa: E402
+from assistant.errors import AssistantError  # noqa: E402
+from assistant.settings import PROJECT_DIR, Settings, load_settings  # noqa: E402
+
+configure_privacy()
+log = logging.getLogger("app")
+DEMO_DIR = PROJECT_DIR / "corpora" / "demo"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="app.py", description="Oncology assistant: the clinician's workspace."
+    )
+    parser.add_argument("--profile", help="settings profile overlay (settings-<profile>.yaml)")
+    parser.add_argument("--data-dir", type=Path, help="index folder (default: settings data_dir)")
+    parser.add_argument("--host", help="address to listen on (default: settings ui.host, 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default: settings ui.port, 7860)")
+    parser.add_argument("--model", type=Path, help="a local GGUF model instead of the packaged demo model")
+    parser.add_argument(
+        "--no-demo-index", action="store_true", help="do not index corpora/demo into an empty index"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at INFO level (prompts included)")
+    return parser.parse_args(argv)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {"data_dir": args.data_dir}
+    ui = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    if ui:
+        overrides["ui"] = ui
+    if args.model:
+        overrides["llm"] = {"model_path": args.model}
+    return load_settings(profile=args.profile, **overrides)
+
+
+def demo_files(folder: Path | None = None) -> list[Path]:
+    # README.md describes the corpus; it is not a guideline.
+    return sorted(p for p in (folder or DEMO_DIR).glob("*.md") if p.name.lower() != "readme.md")
+
+
+def ensure_demo_index(services: Services) -> list[str]:
+    """Indexes corpora/demo when the index is empty; returns notes to show in the page."""
+    if services.store.count() > 0:
+        services.store.refresh_lexical_index()
+        return []
+    try:
+        from corpora.ingest import ingest_paths
+    except ImportError as exc:
+        return [
+            f"The index is empty and the ingestion package could not be loaded ({exc}); run `python -m corpora ingest`."
+        ]
+    files = demo_files()
+    if not files:
+        return [
+            f"The index is empty and {DEMO_DIR} has no demo documents; add guidelines in the Library tab."
+        ]
+    print(f"First run: indexing {len(files)} demo documents from {DEMO_DIR} …", file=sys.stderr)
+    report = ingest_paths(files, "guideline", services.store, progress=True)
+    print(report.summary(), file=sys.stderr)
+    notes = ["The demo corpus was indexed on first start: it is demo content, not for clinical use."]
+    if report.skipped:
+        notes.append(f"{len(report.skipped)} demo file(s) could not be indexed; see the server log.")
+    return notes
+
+
+def build_intake(services: Services) -> Any:
+    """Patient intake, or None with the reason logged when corpora or the scrubber cannot be loaded."""
+    try:
+        from corpora.patients import local_salt
+        from ui.patient_intake import PatientIntake
+    except ImportError as exc:
+        log.warning("patient intake disabled: %s", exc)
+        return None
+    scrubber = services.answers.scrubber
+    if scrubber is None:
+        log.warning("patient intake disabled: no PHI scrubber")
+        return None
+    # One session per note: a name is the same placeholder in every section, and dates shift together.
+    session_factory = getattr(scrubber, "session", None)
+    data_dir = services.settings.data_dir
+    return PatientIntake(services.store, scrubber, lambda: local_salt(data_dir), session_factory)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    try:
+        settings = settings_from(args)
+        from ui.access import launch_auth
+
+        # Refuse a non-loopback address without a login, before any work. ui.users once settings have it.
+        auth = launch_auth(settings.ui.host, getattr(settings.ui, "users", None))
+        notes: list[str] = []
+        try:
+            services = build_services(settings)
+        except ImportError as exc:  # guardrails.phi missing: run, but say plainly what is off
+            log.warning("PHI scrubber unavailable: %s", exc)
+            services = build_services(settings, scrub=False)
+            notes.append(
+                "The PHI scrubber (guardrails.phi) could not be loaded: questions are not scrubbed and patient "
+                "intake is disabled. Do not type patient identifiers."
+            )
+        if not args.no_demo_index:
+            notes += ensure_demo_index(services)
+        from assistant.letters.clinical_services import build_clinical_services
+        from ui.workspace import build_workspace, launch_styling
+
+        clinical = build_clinical_services(services)
+        blocks = build_workspace(services, clinical, build_intake(services), notes)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    blocks.queue(default_concurrency_limit=1)
+    blocks.launch(
+        server_name=settings.ui.host,
+        server_port=settings.ui.port,
+        auth=auth,
+        share=False,
+        show_error=False,
+        footer_links=[],
+        mcp_server=False,
+        ssr_mode=False,
+        pwa=False,
+        enable_monitoring=False,
+        **launch_styling(),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
