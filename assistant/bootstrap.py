@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answering import AnswerService
+from assistant.answering.scope_guard import ScopeGuard
 from assistant.embedding import Embedder, SentenceTransformerEmbedder, UsemEmbedder
 from assistant.generation import Generator, LlamaCppGenerator, packaged_smollm2_path
 from assistant.retrieval import HybridRetriever
@@ -93,6 +94,7 @@ def build_services(
         scrubber=build_scrubber(settings) if scrub else None,
         verifier=build_verifier(store.embedder) if verify else None,
         extractive=build_extractive(store.embedder) if verify else None,
+        scope_guard=ScopeGuard(store.known_terms),
     )
     search = SearchService(retriever, settings.retrieval.top_k, settings.answering.max_question_chars)
     return Services(settings=settings, store=store, search=search, answers=answers, generator=generator)

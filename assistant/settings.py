@@ -59,11 +59,12 @@ class RetrievalSettings(BaseModel):
         30, ge=5, le=500, description="Candidates taken from each of dense and BM25 before fusion."
     )
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
-    min_relevance: float = Field(
-        0.30,
+    min_relevance: float | None = Field(
+        None,
         ge=-1.0,
         le=1.0,
-        description="Below this dense cosine for the best passage, the answerer abstains.",
+        description="Below this dense cosine for the best passage, the answerer abstains; "
+        "None = the value calibrated for the embedder (assistant/embedding/calibration.py).",
     )
 
 

@@ -10,7 +10,9 @@ from typing import Any, Protocol
 
 from assistant.answering.citations import add_marker, cited_numbers, clean_citations
 from assistant.answering.evidence import compress
-from assistant.answering.prompts import ABSTENTION, AnswerPrompt, EvidenceBlock
+from assistant.answering.prompts import ABSTENTION, NON_HUMAN, NOT_MENTIONED, AnswerPrompt, EvidenceBlock
+from assistant.answering.scope_guard import ScopeGuard
+from assistant.embedding.calibration import min_relevance_for
 from assistant.errors import EmptyQuestionError, InputTooLargeError
 from assistant.generation import ChatMessage, Generator
 from assistant.language import detect_language
@@ -60,6 +62,7 @@ class AnswerService:
         scrubber: Scrubber | None = None,
         verifier: Verifier | None = None,
         extractive: Any = None,
+        scope_guard: ScopeGuard | None = None,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
@@ -67,6 +70,7 @@ class AnswerService:
         self.scrubber = scrubber
         self.verifier = verifier
         self._extractive = extractive  # callable(question, sources, language) -> text, or None
+        self.scope_guard = scope_guard
 
     # -- public ------------------------------------------------------------------------------------------
     def ask(
@@ -92,11 +96,12 @@ class AnswerService:
         clean_question, language = self._prepare(question)
         retrieval = self.retriever.retrieve(clean_question, self.settings.retrieval.top_k, filters)
         timings = Timings(retrieval_ms=retrieval.elapsed_ms)
-        if self._should_abstain(retrieval):
+        refusal = self._refusal(clean_question, retrieval, language)
+        if refusal:
             timings.total_s = time.perf_counter() - started
             answer = Answer(
                 question=clean_question,
-                text=ABSTENTION.get(language, ABSTENTION["en"]),
+                text=refusal,
                 abstained=True,
                 timings=timings,
                 model=self.generator.model_id,
@@ -151,6 +156,13 @@ class AnswerService:
         yield AnswerEvent("done", answer=answer)
 
     @property
+    def min_relevance(self) -> float:
+        configured = self.settings.retrieval.min_relevance
+        if configured is not None:
+            return configured
+        return min_relevance_for(getattr(self.retriever_embedder, "model_id", ""))
+
+    @property
     def retriever_embedder(self) -> Any:
         store = getattr(self.retriever, "store", None)
         return getattr(store, "embedder", None)
@@ -168,10 +180,20 @@ class AnswerService:
             stripped = self.scrubber.scrub(stripped, language=language).text
         return stripped, language
 
-    def _should_abstain(self, retrieval: RetrievalResult) -> bool:
+    def _refusal(self, question: str, retrieval: RetrievalResult, language: str) -> str | None:
+        """Why the sources cannot answer, in the question's language; None when they may."""
+        lang = language if language in ABSTENTION else "en"
+        if self.scope_guard is not None:
+            scope = self.scope_guard.check(question)
+            if scope.reason == "non-human":
+                return NON_HUMAN[lang]
+            if scope.unknown_terms:
+                return NOT_MENTIONED[lang].format(terms=", ".join(scope.unknown_terms))
         if not retrieval.passages or retrieval.best_dense_similarity is None:
-            return True
-        return retrieval.best_dense_similarity < self.settings.retrieval.min_relevance
+            return ABSTENTION[lang]
+        if retrieval.best_dense_similarity < self.min_relevance:
+            return ABSTENTION[lang]
+        return None
 
     def _close_to_best(self, retrieval: RetrievalResult) -> set[int]:
         """Source numbers whose passage is about as close to the question as the best one (for quoting)."""
@@ -179,7 +201,7 @@ class AnswerService:
         known = [s for s in sims if s is not None]
         if not known:
             return set(range(1, len(sims) + 1))
-        floor = max(self.settings.retrieval.min_relevance, max(known) - QUOTE_SIMILARITY_MARGIN)
+        floor = max(self.min_relevance, max(known) - QUOTE_SIMILARITY_MARGIN)
         return {n for n, s in enumerate(sims, start=1) if s is not None and s >= floor}
 
     def _verify_and_cite(

@@ -25,6 +25,17 @@ ABSTENTION = {
     "fr": "Les sources indexées ne couvrent pas cette question ; je ne peux donc pas y répondre à partir d'elles.",
 }
 
+NOT_MENTIONED = {
+    "en": "The indexed sources do not mention {terms}, so I cannot answer this from them.",
+    "fr": "Les sources indexées ne mentionnent pas {terms} ; je ne peux donc pas répondre à partir d'elles.",
+}
+
+NON_HUMAN = {
+    "en": "The indexed sources are human oncology guidelines; they do not cover veterinary questions.",
+    "fr": "Les sources indexées sont des recommandations d'oncologie humaine ; elles ne couvrent pas la médecine "
+    "vétérinaire.",
+}
+
 DEMO_MODEL_NOTICE = {
     "en": "Demo model in use (SmolLM2-135M): answers are not reliable for clinical use; configure a real model.",
     "fr": "Modèle de démonstration (SmolLM2-135M) : réponses non fiables pour un usage clinique ; configurez un vrai modèle.",

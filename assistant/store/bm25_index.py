@@ -6,7 +6,7 @@ import hashlib
 import json
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,13 @@ class Bm25Index:
             shutil.rmtree(self._folder, ignore_errors=True)
             tmp.rename(self._folder)
             self._model, self._ids, self._fingerprint = model, list(ids), self.fingerprint(ids)
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        """The given (already tokenized) terms that occur somewhere in the index."""
+        with self._lock:
+            self._ensure_loaded()
+            vocab = self._model.vocab_dict if self._model is not None else {}
+            return {t for t in terms if t in vocab}
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         with self._lock:

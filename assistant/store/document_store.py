@@ -230,6 +230,10 @@ class DocumentStore:
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.bm25.search(query, k)
 
+    def known_terms(self, terms: Iterable[str]) -> set[str]:
+        """The given BM25 tokens that occur somewhere in the index."""
+        return self.bm25.known(terms)
+
     def sources(self) -> list[SourceInfo]:
         got = self._open().get(include=["metadatas"])
         summary: dict[str, SourceInfo] = {}

@@ -121,3 +121,22 @@ def test_timings_and_model_are_reported(store: DocumentStore) -> None:
     assert answer.model == "fake:scripted"
     assert answer.timings.retrieval_ms > 0 and answer.timings.prompt_tokens > 0
     assert answer.timings.time_to_first_token_s is not None
+
+
+def test_a_drug_the_index_never_mentions_is_named_in_the_abstention(store: DocumentStore) -> None:
+    from assistant.answering.scope_guard import ScopeGuard
+
+    service = make_service(store, scope_guard=ScopeGuard(store.known_terms))
+    answer = service.ask("Adjuvant flurexamab with FOLFOX for stage III colon cancer?")
+    assert answer.abstained and "flurexamab" in answer.text
+    assert service.generator.prompts == []
+    assert not service.ask(QUESTION).abstained
+
+
+def test_min_relevance_defaults_to_the_embedder_calibration(store: DocumentStore) -> None:
+    from assistant.embedding.calibration import DEFAULT_MIN_RELEVANCE
+
+    settings = load_settings(profile="test")
+    assert settings.retrieval.min_relevance is None
+    service = AnswerService(settings, HybridRetriever(store), ScriptedGenerator())
+    assert service.min_relevance == DEFAULT_MIN_RELEVANCE  # the hash embedder was never calibrated

@@ -97,5 +97,5 @@ def test_the_heading_path_is_indexed_with_the_text_but_not_stored_in_it(tmp_path
     meta = ChunkMetadata(source="c.md", title="Colon cancer", section="Stage III > Adjuvant chemotherapy")
     s.add([Chunk("FOLFOX or CAPOX is given after resection.", meta)])
     s.refresh_lexical_index()
-    (hit, _), = s.lexical_search("stage III colon", 1)  # words only in the heading path
+    ((hit, _),) = s.lexical_search("stage III colon", 1)  # words only in the heading path
     assert s.get([hit])[0].text == "FOLFOX or CAPOX is given after resection."
