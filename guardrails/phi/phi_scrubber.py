@@ -1,0 +1,198 @@
+"""PhiScrubber: Presidio analyzer + our recognizers + clinical vocabulary + typed placeholders."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from guardrails.phi.clinical_vocabulary import ClinicalVocabulary, default_vocabulary
+from guardrails.phi.date_shifter import shift_date
+from guardrails.phi.engine_factory import (
+    DEFAULT_SPACY_MODELS,
+    SCORE_THRESHOLD,
+    build_analyzer,
+    build_anonymizer,
+)
+from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_overlaps, tidy
+from guardrails.phi.language import detect_language
+from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy
+from guardrails.phi.reidentification import reidentify
+from guardrails.phi.scrub_session import ScrubSession
+from guardrails.phi.types import DATE, SUPPORTED_LANGUAGES, DetectedEntity, Language, ScrubResult
+
+
+class PhiScrubber:
+    """Replaces identifiers in EN/FR clinical text by typed placeholders (`<PERSON_1>`, `<DATE_2>`...).
+
+    The constructor is cheap: spaCy models and Presidio engines are built on the first text of each language
+    and reused (thread-safe). `spacy_models` maps a language to an installed spaCy package ("en" ->
+    "en_core_web_lg" if you installed it); models are never downloaded.
+
+    Pass a `ScrubSession` (see `session()`) to several `scrub` calls so that the texts of one patient share
+    placeholders and date offset; without one, each call starts a fresh session.
+    """
+
+    def __init__(
+        self,
+        spacy_models: Mapping[str, str] | None = None,
+        date_shift_days: int | None = None,
+        score_threshold: float = SCORE_THRESHOLD,
+        default_language: Language = "en",
+    ) -> None:
+        models = dict(DEFAULT_SPACY_MODELS)
+        models.update(spacy_models or {})
+        unknown = sorted(set(models) - set(SUPPORTED_LANGUAGES))
+        if unknown:
+            raise ValueError(
+                f"Unsupported language(s) {unknown} in spacy_models; supported: {SUPPORTED_LANGUAGES}"
+            )
+        self.spacy_models = models
+        self.date_shift_days = date_shift_days
+        self.score_threshold = score_threshold
+        self.default_language = default_language
+        self._analyzers: dict[str, Any] = {}
+        self._plausibility: dict[str, NerPlausibility] = {}
+        self._anonymizer: Any = None
+        self._vocabulary: ClinicalVocabulary | None = None
+        self._lock = threading.Lock()
+
+    # -- public API -------------------------------------------------------------------------------------------
+    def session(self, date_shift_days: int | None = None) -> ScrubSession:
+        """A new session; `date_shift_days` overrides the scrubber's default offset for this patient."""
+        return ScrubSession(self.date_shift_days if date_shift_days is None else date_shift_days)
+
+    def scrub(
+        self, text: str, language: str | None = None, *, session: ScrubSession | None = None
+    ) -> ScrubResult:
+        if not isinstance(text, str):
+            raise TypeError(f"scrub() needs a str, got {type(text).__name__}")
+        lang = self._language(text, language)
+        session = session if session is not None else self.session()
+        if not text.strip():
+            return ScrubResult(text=text, entities=[], language=lang, mapping={})
+        candidates = self.detect(text, lang)
+        return self._replace(text, lang, candidates, session)
+
+    def detect(self, text: str, language: Language) -> list[Candidate]:
+        """Final identifier spans (original offsets), before any replacement."""
+        from guardrails.phi.recognizers import TRUSTED_PATTERNS, WEAK_NAME_RECOGNIZERS
+
+        analyzer = self._analyzer(language)
+        artifacts = analyzer.nlp_engine.process_text(text, language)
+        results = analyzer.analyze(
+            text=text,
+            language=language,
+            score_threshold=self.score_threshold,
+            return_decision_process=True,
+            nlp_artifacts=artifacts,
+        )
+        raw: list[Candidate] = []
+        for r in results:
+            recognizer = r.recognition_metadata.get("recognizer_name", "") if r.recognition_metadata else ""
+            pattern = getattr(r.analysis_explanation, "pattern_name", None) or ""
+            trusted = (recognizer, pattern) in TRUSTED_PATTERNS
+            cand = tidy(text, Candidate(r.entity_type, r.start, r.end, r.score, recognizer, trusted))
+            if cand is not None:
+                raw.append(cand)
+        kept = apply_vocabulary(text, raw, self.vocabulary.protected_spans(text))
+        plausibility = self._plausibility[language]
+        kept = [
+            c
+            for c in kept
+            if c.recognizer not in WEAK_NAME_RECOGNIZERS
+            or plausibility.plausible(text, c.start, c.end, artifacts.tokens)
+        ]
+        return resolve_overlaps(text, kept)
+
+    @staticmethod
+    def reidentify(text: str, mapping: Mapping[str, str]) -> str:
+        return reidentify(text, dict(mapping))
+
+    def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
+        """Build the engines now (at application start) instead of on the first text."""
+        for lang in languages:
+            self.scrub(
+                "Dr Martin a vu le patient le 3 mars 2026." if lang == "fr" else "Seen by Dr Smith.", lang
+            )
+
+    @property
+    def vocabulary(self) -> ClinicalVocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = default_vocabulary()
+        return self._vocabulary
+
+    # -- internals --------------------------------------------------------------------------------------------
+    def _language(self, text: str, language: str | None) -> Language:
+        if language is None:
+            return detect_language(text, default=self.default_language)
+        if language not in SUPPORTED_LANGUAGES:
+            raise ValueError(
+                f"Unsupported language {language!r}; use one of {SUPPORTED_LANGUAGES} or None to detect"
+            )
+        return language  # type: ignore[return-value]
+
+    def _analyzer(self, language: Language) -> Any:
+        analyzer = self._analyzers.get(language)
+        if analyzer is None:
+            with self._lock:
+                analyzer = self._analyzers.get(language)
+                if analyzer is None:
+                    analyzer = build_analyzer(language, self.spacy_models[language])
+                    dictionary = dictionary_from_spacy(analyzer.nlp_engine.get_nlp(language))
+                    self._plausibility[language] = NerPlausibility(dictionary, strict=language == "fr")
+                    self._analyzers[language] = analyzer
+        return analyzer
+
+    def _anonymizer_engine(self) -> Any:
+        if self._anonymizer is None:
+            with self._lock:
+                if self._anonymizer is None:
+                    self._anonymizer = build_anonymizer()
+        return self._anonymizer
+
+    def _replace(
+        self, text: str, lang: Language, spans: list[Candidate], session: ScrubSession
+    ) -> ScrubResult:
+        from presidio_anonymizer.entities import OperatorConfig
+        from presidio_anonymizer.entities import RecognizerResult as AnonymizerResult
+
+        replacements: dict[tuple[str, str], str] = {}
+        entities: list[DetectedEntity] = []
+        for span in spans:
+            value = text[span.start : span.end]
+            key = (span.type, value)
+            if key not in replacements:
+                replacements[key] = self._replacement(span.type, value, lang, session)
+            entities.append(
+                DetectedEntity(
+                    span.type, span.start, span.end, round(span.score, 3), replacements[key], span.recognizer
+                )
+            )
+        operators = {
+            etype: OperatorConfig("custom", {"lambda": partial(_lookup, replacements, etype)})
+            for etype in {s.type for s in spans}
+        }
+        engine_result = self._anonymizer_engine().anonymize(
+            text=text,
+            analyzer_results=[AnonymizerResult(s.type, s.start, s.end, s.score) for s in spans],
+            operators=operators,
+            merge_entities_with_spaces=False,
+        )
+        session_mapping = session.mapping
+        used = {e.placeholder for e in entities}
+        mapping = {k: v for k, v in session_mapping.items() if k in used}
+        return ScrubResult(text=engine_result.text, entities=entities, language=lang, mapping=mapping)
+
+    @staticmethod
+    def _replacement(entity_type: str, value: str, lang: Language, session: ScrubSession) -> str:
+        if entity_type == DATE and session.date_shift_days is not None:
+            shifted = shift_date(value, session.date_shift_days, lang)
+            if shifted is not None:
+                return session.record_shifted_date(shifted, value)
+        return session.placeholder_for(entity_type, value)
+
+
+def _lookup(replacements: dict[tuple[str, str], str], entity_type: str, value: str) -> str:
+    return replacements[(entity_type, value)]

@@ -1,0 +1,72 @@
+"""Our recognizers, one per file; `phi_recognizers(language)` lists them for one language."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, IpRecognizer
+
+from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
+from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
+from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
+from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
+from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
+from guardrails.phi.recognizers.first_name_recognizer import FirstNameRecognizer
+from guardrails.phi.recognizers.fr_ins_recognizer import FrInsRecognizer
+from guardrails.phi.recognizers.fr_nir_recognizer import FrNirRecognizer, nir_key_is_valid
+from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
+from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
+from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
+from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
+from guardrails.phi.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from guardrails.phi.recognizers.titled_name_recognizer import TitledNameRecognizer
+from guardrails.phi.recognizers.us_social_security_recognizer import UsSocialSecurityRecognizer
+from guardrails.phi.recognizers.web_address_recognizer import WebAddressRecognizer
+
+PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
+    AddressRecognizer,
+    AgeRecognizer,
+    CalendarDateRecognizer,
+    DemographicNameRecognizer,
+    EmailAddressRecognizer,
+    FirstNameRecognizer,
+    FrInsRecognizer,
+    FrNirRecognizer,
+    LabelledNameRecognizer,
+    LocationRecognizer,
+    MedicalRecordRecognizer,
+    PhoneNumberRecognizer,
+    RelativeNameRecognizer,
+    TitledNameRecognizer,
+    WebAddressRecognizer,
+    UsSocialSecurityRecognizer,
+)
+
+# Names whose results must survive the clinical vocabulary ("Dr Hodgkin saw the patient"). Only the
+# capitalised-name pattern of the title recognizer qualifies: "M. tuberculosis" must not.
+TRUSTED_PATTERNS: frozenset[tuple[str, str]] = frozenset({("TitledNameRecognizer", "title_capitalised_name")})
+
+
+# Sources whose PERSON/LOCATION spans get a second opinion from NerPlausibility (headings are not names).
+WEAK_NAME_RECOGNIZERS: frozenset[str] = frozenset({"SpacyRecognizer", "DemographicNameRecognizer"})
+
+
+def phi_recognizers(language: str) -> list[EntityRecognizer]:
+    """Our pattern recognizers plus Presidio's checksum-validated ones for account numbers and IPs."""
+    recognizers: list[EntityRecognizer] = [cls(supported_language=language) for cls in PATTERN_RECOGNIZERS]
+    recognizers += [
+        CreditCardRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        IpRecognizer(supported_language=language),
+    ]
+    return recognizers
+
+
+__all__ = [
+    "PATTERN_RECOGNIZERS",
+    "TRUSTED_PATTERNS",
+    "WEAK_NAME_RECOGNIZERS",
+    "PhiPatternRecognizer",
+    "nir_key_is_valid",
+    "phi_recognizers",
+]

@@ -1,0 +1,104 @@
+"""Street addresses, English and French forms, with their postcode and town when present."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
+from guardrails.phi.types import STREET_ADDRESS
+
+_CAP = rf"[{UPPER}][{LETTER}'’.-]*"
+_WORD = rf"[{LETTER}][{LETTER}'’-]*"
+_EN_STREET = (
+    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
+    r"circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|row|crescent|close|gardens|grove|"
+    r"heights|hill|mews|park|path|pike|plaza|point|ridge|run|walk|loop|bend|crossing|green|view)\b\.?"
+)
+_EN_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|floor|fl|bldg|building|room|rm)\.?[ \t]*#?[ \t]*\w{1,6}|[ \t]*#[ \t]*\w{1,6})?"
+_US_TOWN = rf"(?:,?[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?"
+
+_FR_STREET = (
+    r"(?i:rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|route|rte|cours|square|"
+    r"voie|r[ée]sidence|cit[ée]|lieu-dit|faubourg|fg|passage|rond-point|sentier|promenade|parvis|hameau|"
+    r"lotissement|esplanade|villa|chauss[ée]e|mont[ée]e|rampe|carrefour|zone|za|zi|zac)"
+)
+_FR_PARTICLE = r"(?i:de|du|des|la|le|les|l['’]|d['’]|aux?|en|sur|sous|et|saint|sainte|st|ste)"
+# The street name starts with a capital ("rue des Lilas", "avenue Jean Jaurès"): "en cours de traitement" and
+# "mise en place d'une aide" are not addresses.
+_FR_NAME = rf"(?:{_FR_PARTICLE}[ \t]*)*{_CAP}(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}|\d{{1,4}}))*"
+_FR_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter|quater|[a-d]))?(?![\w])[ \t]*,?"
+_FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
+# Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
+_FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
+
+_EU_STREET_SUFFIX = (
+    r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra[ßs]se|str\.|laan|weg|straat|plein|"
+    r"steeg|allee|gasse|ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv)"
+)
+
+
+class AddressRecognizer(PhiPatternRecognizer):
+    ENTITY: ClassVar[str] = STREET_ADDRESS
+    FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.UNICODE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "en_street",
+            rf"(?<!\w)\d{{1,6}}[A-Za-z]?[ \t]+(?:(?i:[NSEW]|north|south|east|west)\.?[ \t]+)?(?:{_CAP}[ \t]+){{1,4}}"
+            rf"{_EN_STREET}{_EN_UNIT}{_US_TOWN}",
+            0.8,
+        ),
+        Pattern("fr_street", rf"(?<![\w,.]){_FR_NUMBER}[ \t]+{_FR_STREET}[ \t]+{_FR_NAME}{_FR_TOWN}", 0.75),
+        # Without a number the street word itself must be capitalised: "Place de la République".
+        Pattern(
+            "fr_street_without_number",
+            rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours)[ \t]+{_FR_NAME}{_FR_TOWN}",
+            0.55,
+        ),
+        Pattern(
+            "fr_street_lowercase_then_postcode",
+            rf"(?<![\w,.]){_FR_NUMBER}[ \t]+{_FR_STREET}{_FR_LOWER_NAME_THEN_POSTCODE}{_FR_TOWN}",
+            0.8,
+        ),
+        Pattern(
+            "postcode_town",
+            rf"(?<![\w.,])(?:F-)?\d{{5}}[ \t]+(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]{{4,}})(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}))*"
+            rf"(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?",
+            0.5,
+        ),
+        Pattern(
+            "us_town_state_zip",
+            rf"(?<!\w){_CAP}(?:[ \t]+{_CAP}){{0,2}},[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?(?!\w)",
+            0.7,
+        ),
+        Pattern(
+            "eu_street_number",
+            rf"(?<!\w)(?:\d{{1,5}}[ \t]+)?[{UPPER}][{LETTER}]*{_EU_STREET_SUFFIX}[ \t]+\d{{1,5}}[A-Za-z]?(?!\w)",
+            0.6,
+        ),
+        Pattern(
+            "street_word_then_number",
+            rf"(?<!\w)(?i:rue|via|viale|calle|avenida|rua|ul\.|ulica|piazza|plaza|chauss[ée]e|avenue|strada)[ \t]+"
+            rf"(?:{_WORD}[ \t]+){{1,4}}\d{{1,5}}[A-Za-z]?(?!\w)",
+            0.6,
+        ),
+        # Address-block lines: "Apt. 316", "Suite 828", military "PSC 5217, Box 4854" / "APO AE 44085".
+        Pattern(
+            "unit_line",
+            r"(?<![\w])(?i:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\w])",
+            0.5,
+        ),
+        Pattern(
+            "military_address",
+            r"(?<![\w])(?i:psc|unit|uscgc|uss)[ \t]+\w+,?[ \t]+(?i:box)[ \t]+\d{1,5}|(?<![\w])(?i:apo|fpo|dpo)[ \t]+(?i:aa|ae|ap)[ \t]+\d{5}(?![\w])",
+            0.6,
+        ),
+        Pattern("po_box", r"(?<!\w)(?i:p\.?\s?o\.?\s?box|bo[iî]te\s+postale|bp)[ \t]+\d{1,6}(?!\w)", 0.6),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "address", "adresse", "domicile", "domicilié", "domiciliée", "habite", "résidant", "résidante", "demeurant",
+        "lives", "living", "resides", "street", "rue", "avenue", "ville", "city", "town",
+    ]  # fmt: skip

@@ -1,0 +1,63 @@
+"""Record numbers and hospital identifiers after their label (MRN, IPP, NDA, dossier, NIR/SSN typed with a
+wrong key...), plus long bare digit runs, which in a patient note are almost always identifiers."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer, digits_of
+from guardrails.phi.types import MEDICAL_RECORD_NUMBER
+
+_LABELS = (
+    r"MRN|IPP|NDA|NIP|IEP|EMPI|UPI|MPI|NIR|INS|SSN|RPPS|ADELI|FINESS|"
+    r"medical\s+record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|chart\s+(?:number|no\.?|#)|"
+    r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|account\s+(?:number|no\.?|#)|"
+    r"encounter\s+(?:id|number)|visit\s+(?:id|number)|accession\s+(?:number|no\.?|#)|specimen\s+(?:id|number)|"
+    r"member\s+id|insurance\s+(?:id|number|no\.?)|policy\s+(?:number|no\.?)|health\s+plan\s+(?:id|number)|"
+    r"social\s+security(?:\s+(?:number|no\.?))?|"
+    r"(?:num[ée]ro|n°|no)\s+(?:de\s+)?(?:dossier|s[ée]jour|patient|venue|ipp|nda|s[ée]curit[ée]\s+sociale|s[ée]cu|"
+    r"assur[ée]|adh[ée]rent|mutuelle|pr[ée]l[èe]vement|examen|demande)|"
+    r"dossier(?:\s+(?:n°|no\.?|num[ée]ro))?|s[ée]curit[ée]\s+sociale|carte\s+vitale|identifiant(?:\s+patient)?|"
+    r"id\s+patient|n°\s*anapath|anapath|r[ée]f(?:[ée]rence)?\s+(?:examen|anapath|pr[ée]l[èe]vement)"
+)
+_LABEL_THEN = rf"(?<=(?<!\w)(?:{_LABELS})(?:\s*(?:n°|no\.?|number|num[ée]ro|#|:|=|-))*\s*)"
+# An identifier token: optional letter prefix, then digits with single separators; needs 4+ characters.
+_ID = r"(?:[A-Z]{1,4}[-/ ]?)?\d(?:[\d/-]|[ .](?=\d)){3,25}[A-Z]?(?![\w])"
+
+
+class MedicalRecordRecognizer(PhiPatternRecognizer):
+    ENTITY: ClassVar[str] = MEDICAL_RECORD_NUMBER
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # Each pattern opens with a cheap look-ahead so the long look-behind runs only where it can match.
+        Pattern("labelled_identifier", r"(?=[A-Z]{0,4}[-/ ]?\d)" + _LABEL_THEN + _ID, 0.9),
+        Pattern(
+            "labelled_alphanumeric",
+            r"(?=[A-Z0-9]{2,6}-?\d)" + _LABEL_THEN + r"[A-Z0-9]{2,6}-?\d{3,}[A-Z0-9-]*(?![\w])",
+            0.85,
+        ),
+        # "compte rendu n° 26H004417", "specimen # A-22-10453": a number sign before a code with 5+ digits.
+        Pattern(
+            "number_sign_then_code",
+            r"(?=[A-Z0-9-]*\d{5})(?<=(?<!\w)(?:n°|no\.|#)[ \t]*)[A-Z0-9][A-Z0-9-]{4,24}(?![\w])",
+            0.6,
+        ),
+        # Bare runs of 8-12 digits ("IPP 8001234567" without label still leaks); not a dose (no unit after),
+        # not a French phone number (0 + 9 digits, left to the phone recognizer).
+        Pattern(
+            "long_digit_run",
+            r"(?<![\w.,/+-])(?!0[1-9]\d{8}(?!\d))\d{8,12}(?![\w.,/-]|\s*(?:mg|g|ml|ui|iu|µg|mcg|u|cells|cellules|/))",
+            0.45,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "mrn", "ipp", "nda", "dossier", "record", "chart", "identifiant", "id", "séjour", "number", "numéro",
+        "patient", "hospital", "account",
+    ]  # fmt: skip
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = digits_of(pattern_text)
+        if len(digits) < 4 or len(set(digits)) == 1:
+            return False
+        return None

@@ -1,0 +1,36 @@
+"""Relatives' names: "his wife Mary", "her daughter, Claire Martin", "sa fille Claire", "son époux Jean"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from guardrails.phi.name_stopwords import is_name_stopword
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
+from guardrails.phi.recognizers.regex_parts import NAME_SEQUENCE, UPPER
+from guardrails.phi.types import PERSON
+
+RELATIVES = (
+    r"wife|husband|partner|spouse|fianc[ée]e?|daughter|son|mother|father|mom|mum|dad|sister|brother|niece|nephew|"
+    r"aunt|uncle|cousin|grand(?:daughter|son|mother|father|child)|step(?:daughter|son|mother|father)|"
+    r"daughter-in-law|son-in-law|caregiver|friend|neighbou?r|"
+    r"femme|[ée]pouse|mari|[ée]poux|conjointe?|compagne|compagnon|concubine?|fille|fils|m[èe]re|p[èe]re|"
+    r"s(?:œ|oe)ur|fr[èe]re|ni[èe]ce|neveu|tante|oncle|cousine?|petite?-(?:fille|fils)|grand-(?:m[èe]re|p[èe]re)|"
+    r"belle-(?:fille|s(?:œ|oe)ur|m[èe]re)|beau-(?:fils|fr[èe]re|p[èe]re)|amie?|voisine?|aidante?"
+)
+_DETERMINER = r"(?:his|her|their|the\s+patient['’]s|patient['’]s|my|sa|son|ses|leur|notre|votre|la|le)"
+_AFTER_RELATIVE = rf"(?<=(?<!\w)(?i:{_DETERMINER}\s+(?:{RELATIVES}))(?:[ \t]*,)?[ \t]+)"
+
+
+class RelativeNameRecognizer(PhiPatternRecognizer):
+    ENTITY: ClassVar[str] = PERSON
+    FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.UNICODE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("relative_then_name", rf"(?=[{UPPER}])" + _AFTER_RELATIVE + NAME_SEQUENCE, 0.85)
+    ]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        first = pattern_text.split()[0]
+        return False if is_name_stopword(first) else None

