@@ -26,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run eval suites and write report.json and report.md")
-    run.add_argument("--suite", default="all", help="retrieval, answers, phi, verifier, speed or all (comma list)")
+    run.add_argument(
+        "--suite", default="all", help="retrieval, answers, phi, verifier, speed or all (comma list)"
+    )
     run.add_argument("--data", type=Path, default=REPO.parent / "shared", help="the shared data folder")
     run.add_argument("--out", type=Path, required=True)
     run.add_argument("--index", type=Path, help="index folder for PDQ + demo (default: OUT/index)")
@@ -66,8 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         kept.write_bytes(previous.read_bytes())
         previous = kept
     results: dict[str, Any] = {
-        "meta": {"date": dt.datetime.now().isoformat(timespec="seconds"), "suites": ",".join(wanted),
-                 "shared": str(ctx.shared_dir) if ctx.shared_dir else "absent", "quick": args.quick}
+        "meta": {
+            "date": dt.datetime.now().isoformat(timespec="seconds"),
+            "suites": ",".join(wanted),
+            "shared": str(ctx.shared_dir) if ctx.shared_dir else "absent",
+            "quick": args.quick,
+        }
     }
     for name in wanted:
         print(f"== suite {name}", file=sys.stderr)

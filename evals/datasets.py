@@ -53,7 +53,10 @@ def medquad_questions(medquad_file: Path, pdq_dir: Path, limit: int | None = Non
         if gold in present:
             out.append(
                 RetrievalQuestion(
-                    id=row["qid"], question=row["question"], language="en", gold_sources=frozenset({gold}),
+                    id=row["qid"],
+                    question=row["question"],
+                    language="en",
+                    gold_sources=frozenset({gold}),
                     set_name="medquad",
                 )
             )

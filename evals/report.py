@@ -24,9 +24,15 @@ def flatten(data: Any, prefix: str = "") -> dict[str, float | None]:
     return out
 
 
-def compare(current: Mapping[str, Any], previous: Mapping[str, Any]) -> list[tuple[str, float | None, float | None]]:
+def compare(
+    current: Mapping[str, Any], previous: Mapping[str, Any]
+) -> list[tuple[str, float | None, float | None]]:
     now, before = flatten(current), flatten(previous)
-    return [(key, before.get(key), now[key]) for key in sorted(now) if key in before and before.get(key) != now[key]]
+    return [
+        (key, before.get(key), now[key])
+        for key in sorted(now)
+        if key in before and before.get(key) != now[key]
+    ]
 
 
 def _fmt(value: float | None) -> str:
@@ -45,7 +51,9 @@ def markdown_table(rows: list[list[str]], header: list[str]) -> str:
 
 def write_report(out_dir: Path, results: dict[str, Any], previous: Path | None = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "report.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), "utf-8")
+    (out_dir / "report.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False, default=str), "utf-8"
+    )
     lines = ["# Evaluation report", ""]
     meta = results.get("meta", {})
     if meta:
@@ -67,7 +75,9 @@ def write_report(out_dir: Path, results: dict[str, Any], previous: Path | None =
         lines += ["## Change against the previous report", ""]
         if changes:
             lines.append(
-                markdown_table([[k, _fmt(b), _fmt(a)] for k, b, a in changes[:200]], ["figure", "before", "now"])
+                markdown_table(
+                    [[k, _fmt(b), _fmt(a)] for k, b, a in changes[:200]], ["figure", "before", "now"]
+                )
             )
         else:
             lines.append("No figure changed.")

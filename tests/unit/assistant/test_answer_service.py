@@ -140,3 +140,15 @@ def test_min_relevance_defaults_to_the_embedder_calibration(store: DocumentStore
     assert settings.retrieval.min_relevance is None
     service = AnswerService(settings, HybridRetriever(store), ScriptedGenerator())
     assert service.min_relevance == DEFAULT_MIN_RELEVANCE  # the hash embedder was never calibrated
+
+
+def test_evidence_keeps_sentences_whole_within_the_budget(store: DocumentStore) -> None:
+    from assistant.answering.evidence import compress
+    from guardrails.verification import split_sentences
+
+    passages = HybridRetriever(store).retrieve("CAPOX months low-risk high-risk", 1).passages
+    blocks = compress("CAPOX months low-risk high-risk", passages, None, sentences_per_passage=3, max_chars=120)
+    text = blocks[0].text
+    assert len(text) <= 120
+    source_sentences = split_sentences(passages[0].text)
+    assert split_sentences(text) and all(s in source_sentences for s in split_sentences(text))  # none cut
