@@ -127,16 +127,14 @@ class AnswerService:
         for piece in self.generator.stream(
             rendered, self.settings.llm.max_answer_tokens, self.settings.llm.temperature
         ):
+            if not pieces:
+                # From the question's arrival: scrubbing, retrieval, evidence compression and prefill all count.
+                timings.time_to_first_token_s = time.perf_counter() - started
             pieces.append(piece)
             yield AnswerEvent("token", piece)
         stats = self.generator.last_stats
         if stats:
             timings.prompt_tokens = stats.prompt_tokens
-            timings.time_to_first_token_s = (
-                (retrieval.elapsed_ms / 1000 + stats.time_to_first_token_s)
-                if stats.time_to_first_token_s is not None
-                else None
-            )
             timings.generation_tokens = stats.generated_tokens
             timings.generation_tokens_per_s = stats.tokens_per_s
 

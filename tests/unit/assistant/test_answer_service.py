@@ -147,7 +147,9 @@ def test_evidence_keeps_sentences_whole_within_the_budget(store: DocumentStore) 
     from guardrails.verification import split_sentences
 
     passages = HybridRetriever(store).retrieve("CAPOX months low-risk high-risk", 1).passages
-    blocks = compress("CAPOX months low-risk high-risk", passages, None, sentences_per_passage=3, max_chars=120)
+    blocks = compress(
+        "CAPOX months low-risk high-risk", passages, None, sentences_per_passage=3, max_chars=120
+    )
     text = blocks[0].text
     assert len(text) <= 120
     source_sentences = split_sentences(passages[0].text)

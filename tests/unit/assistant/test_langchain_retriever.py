@@ -20,5 +20,7 @@ def test_langchain_apps_get_documents_with_our_metadata(store: DocumentStore) ->
 
 
 def test_filters_pass_through(store: DocumentStore) -> None:
-    retriever = OncologyRetriever(retriever=HybridRetriever(store), k=3, filters=SearchFilters(source="melanoma.md"))
+    retriever = OncologyRetriever(
+        retriever=HybridRetriever(store), k=3, filters=SearchFilters(source="melanoma.md")
+    )
     assert {d.metadata["source"] for d in retriever.invoke("adjuvant therapy")} == {"melanoma.md"}
