@@ -62,9 +62,8 @@ def write_report(out_dir: Path, results: dict[str, Any], previous: Path | None =
         if suite == "meta" or not isinstance(section, Mapping):
             continue
         lines += [f"## {suite}", ""]
-        table = section.get("table")
-        if table:
-            lines += [markdown_table(table["rows"], table["header"]), ""]
+        tables = [section.get("table"), *section.get("extra_tables", {}).values()]
+        lines += [line for t in tables if t for line in (markdown_table(t["rows"], t["header"]), "")]
         for note in section.get("notes", []):
             lines.append(f"- {note}")
         for plot in section.get("plots", []):

@@ -37,3 +37,14 @@ def test_report_md_shows_tables_and_the_change_against_a_previous_report(tmp_pat
     assert (
         json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["answers"]["faithfulness"] is None
     )
+
+
+def test_a_suite_s_extra_tables_are_rendered_too(tmp_path: Path) -> None:
+    results = {
+        "phi": {
+            "table": {"header": ["set", "recall"], "rows": [["team-en", "1.000"]]},
+            "extra_tables": {"throughput": {"header": ["set", "notes/s"], "rows": [["team-en", "62.3"]]}},
+        }
+    }
+    md = write_report(tmp_path, results).read_text("utf-8")
+    assert "| team-en | 1.000 |" in md and "| team-en | 62.3 |" in md
