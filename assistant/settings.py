@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from assistant.errors import ConfigurationError
@@ -17,7 +17,24 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 class LlmSettings(BaseModel):
-    backend: Literal["llama_cpp"] = Field("llama_cpp", description="Generator backend.")
+    backend: Literal["llama_cpp", "openai_compatible"] = Field(
+        "llama_cpp",
+        description="Generator backend: llama_cpp (in process) or openai_compatible (a llama.cpp server, vLLM or "
+        "TGI reached over HTTP at base_url).",
+    )
+    base_url: str | None = Field(
+        None,
+        description="openai_compatible only: the server's OpenAI API root, e.g. http://gpu-server:8000/v1.",
+    )
+    api_model: str | None = Field(
+        None, description="openai_compatible only: the model name the server expects; None = the server's first."
+    )
+    api_key: SecretStr | None = Field(
+        None, description="openai_compatible only: bearer token, if the server wants one (ONCO_LLM__API_KEY)."
+    )
+    request_timeout_s: float = Field(
+        120.0, gt=0, le=3600, description="openai_compatible only: seconds to wait for the server per answer."
+    )
     model_path: Path | None = Field(
         None,
         description="A GGUF file. None = the packaged demo model (SmolLM2-135M-Instruct, not for clinical use).",
@@ -41,6 +58,35 @@ class LlmSettings(BaseModel):
                 f"no model file at {value}; point it at a local .gguf file or leave it empty for the packaged demo model"
             )
         return value.expanduser() if value is not None else None
+
+    @model_validator(mode="after")
+    def _server_named(self) -> LlmSettings:
+        if self.backend == "openai_compatible" and not self.base_url:
+            raise ValueError(
+                "backend openai_compatible needs llm.base_url, the server's API root such as http://host:8000/v1"
+            )
+        return self
+
+
+class StoreSettings(BaseModel):
+    chroma_host: str | None = Field(
+        None,
+        description="None = Chroma embedded in data_dir; a host name = a shared Chroma server (`chroma run`).",
+    )
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Port of the Chroma server.")
+    chroma_ssl: bool = Field(False, description="Reach the Chroma server over HTTPS.")
+    collection: str = Field(
+        "chunks", min_length=3, max_length=63, description="Chroma collection holding the chunks."
+    )
+
+
+class AuditSettings(BaseModel):
+    enabled: bool = Field(True, description="Record every answer as a JSON line (scrubbed; no raw PHI).")
+    path: Path | None = Field(None, description="Audit file; None = <data_dir>/audit/answers.jsonl.")
+    max_bytes: int = Field(
+        5_000_000, ge=10_000, le=10_000_000_000, description="Size at which the audit file is rotated."
+    )
+    backups: int = Field(10, ge=1, le=1000, description="Rotated audit files kept.")
 
 
 class EmbeddingSettings(BaseModel):
@@ -98,11 +144,17 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answering: AnsweringSettings = Field(default_factory=AnsweringSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     @model_validator(mode="after")
     def _resolve_paths(self) -> Settings:
         if not self.data_dir.is_absolute():
             self.data_dir = (PROJECT_DIR / self.data_dir).resolve()
+        if self.audit.path is None:
+            self.audit.path = self.data_dir / "audit" / "answers.jsonl"
+        elif not self.audit.path.is_absolute():
+            self.audit.path = (PROJECT_DIR / self.audit.path).resolve()
         return self
 
     @classmethod
