@@ -10,7 +10,14 @@ from typing import Any, Protocol
 
 from assistant.answering.citations import add_marker, cited_numbers, clean_citations
 from assistant.answering.evidence import compress
-from assistant.answering.prompts import ABSTENTION, NON_HUMAN, NOT_MENTIONED, AnswerPrompt, EvidenceBlock
+from assistant.answering.prompts import (
+    ABSTENTION,
+    ADMINISTRATIVE,
+    NON_HUMAN,
+    NOT_MENTIONED,
+    AnswerPrompt,
+    EvidenceBlock,
+)
 from assistant.answering.scope_guard import ScopeGuard
 from assistant.embedding.calibration import min_relevance_for
 from assistant.errors import EmptyQuestionError, InputTooLargeError
@@ -185,6 +192,8 @@ class AnswerService:
             scope = self.scope_guard.check(question)
             if scope.reason == "non-human":
                 return NON_HUMAN[lang]
+            if scope.reason == "administrative":
+                return ADMINISTRATIVE[lang]
             if scope.unknown_terms:
                 return NOT_MENTIONED[lang].format(terms=", ".join(scope.unknown_terms))
         if not retrieval.passages or retrieval.best_dense_similarity is None:

@@ -36,6 +36,12 @@ NON_HUMAN = {
     "vétérinaire.",
 }
 
+ADMINISTRATIVE = {
+    "en": "The indexed sources are clinical guidelines; they do not cover tariffs, billing or reimbursement.",
+    "fr": "Les sources indexées sont des recommandations cliniques ; elles ne couvrent ni les tarifs, ni la "
+    "facturation, ni le remboursement.",
+}
+
 DEMO_MODEL_NOTICE = {
     "en": "Demo model in use (SmolLM2-135M): answers are not reliable for clinical use; configure a real model.",
     "fr": "Modèle de démonstration (SmolLM2-135M) : réponses non fiables pour un usage clinique ; configurez un vrai modèle.",

@@ -1,5 +1,5 @@
 """Abstain before retrieval scores can mislead: a question naming a drug, trial or year that the index never
-mentions, or about animals, is outside what the sources can answer however close its wording is.
+mentions, or about animals or tariffs, is outside what the sources can answer however close its wording is.
 
 Dense similarity alone cannot tell "flurexamab with FOLFOX in stage III colon cancer" from a real question
 (measured on evals/data/unanswerable.jsonl: such questions score like answerable ones)."""
@@ -42,6 +42,13 @@ NON_HUMAN = frozenset(
     "dog dogs canine puppy cat cats feline kitten horse horses equine veterinary vet "
     "chien chiens chienne canin chat chats chatte felin cheval chevaux equin veterinaire".split()
 )
+# Prices, tariffs and reimbursement are set by payers, not by clinical guidelines (measured: "reimbursement tariff
+# for a PET-CT" retrieved PET-CT passages above the relevance threshold, una-021). Cost-effectiveness is left alone:
+# guidelines do discuss it.
+ADMINISTRATIVE = frozenset(
+    "tariff tariffs reimbursement reimbursed reimburse billing invoice invoicing copay copayment "
+    "tarif tarifs remboursement rembourse remboursee remboursement facturation facture cotation".split()
+)
 _CODE = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9-]{3,}$")  # trial or product codes: zenith-42, kalimera-9
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _TNM = re.compile(
@@ -64,6 +71,8 @@ class ScopeGuard:
         tokens = list(dict.fromkeys(tokenize(question)))
         if any(t in NON_HUMAN for t in tokens):
             return ScopeVerdict(False, reason="non-human")
+        if any(t in ADMINISTRATIVE for t in tokens):
+            return ScopeVerdict(False, reason="administrative")
         specific = [term for t in tokens for term in _specific_terms(t)]
         unknown = [t for t in specific if t not in self._known(specific)]
         if unknown:

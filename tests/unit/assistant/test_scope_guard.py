@@ -59,3 +59,21 @@ def test_known_or_generic_terms_are_in_scope(question: str) -> None:
 def test_veterinary_questions_are_out_of_scope(question: str) -> None:
     verdict = guard().check(question)
     assert not verdict.in_scope and verdict.reason == "non-human"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the reimbursement tariff for a PET-CT scan in a private clinic?",
+        "Is trastuzumab reimbursed for HER2-low disease?",
+        "Quel est le tarif de remboursement d'une TEP-TDM ?",
+        "Comment coder la facturation d'une RCP ?",
+    ],
+)
+def test_billing_questions_are_out_of_scope(question: str) -> None:
+    verdict = guard().check(question)
+    assert not verdict.in_scope and verdict.reason == "administrative"
+
+
+def test_cost_effectiveness_stays_in_scope() -> None:
+    assert guard().check("Is 3 months of CAPOX cost-effective compared with 6 months?").in_scope
