@@ -128,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    blocks.queue(default_concurrency_limit=1)
+    from ui.concurrency import configure_queue
+
+    # Answers one at a time in arrival order, lookups alongside, a bounded wait (ui/concurrency.py).
+    configure_queue(blocks, settings.ui.queue_size)
     blocks.launch(
         server_name=settings.ui.host,
         server_port=settings.ui.port,
@@ -137,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         show_error=False,
         footer_links=[],
         mcp_server=False,
+        # Gradio's run history keeps each call's inputs (questions, pasted notes) in the browser and offers to
+        # upload them to a Hugging Face bucket: never for patient data.
+        run_history=False,
         ssr_mode=False,
         pwa=False,
         enable_monitoring=False,

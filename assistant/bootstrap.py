@@ -9,12 +9,18 @@ from dataclasses import dataclass
 
 from assistant.answering import AnswerService
 from assistant.answering.scope_guard import ScopeGuard
+from assistant.audit import AuditLog
 from assistant.embedding import Embedder, SentenceTransformerEmbedder, UsemEmbedder
-from assistant.generation import Generator, LlamaCppGenerator, packaged_smollm2_path
+from assistant.generation import (
+    Generator,
+    LlamaCppGenerator,
+    OpenAICompatibleGenerator,
+    packaged_smollm2_path,
+)
 from assistant.retrieval import HybridRetriever
 from assistant.search_service import SearchService
 from assistant.settings import Settings
-from assistant.store import DocumentStore
+from assistant.store import ChromaServer, DocumentStore
 
 
 def configure_privacy() -> None:
@@ -39,11 +45,24 @@ def build_embedder(settings: Settings) -> Embedder:
 
 def build_store(settings: Settings, embedder: Embedder | None = None) -> DocumentStore:
     configure_privacy()
-    return DocumentStore(settings.data_dir, embedder or build_embedder(settings))
+    cfg = settings.store
+    # With a server, data_dir still holds this instance's BM25 index (rebuilt from the shared collection).
+    server = ChromaServer(cfg.chroma_host, cfg.chroma_port, cfg.chroma_ssl) if cfg.chroma_host else None
+    return DocumentStore(
+        settings.data_dir, embedder or build_embedder(settings), collection=cfg.collection, server=server
+    )
 
 
 def build_generator(settings: Settings) -> Generator:
     cfg = settings.llm
+    if cfg.backend == "openai_compatible":
+        assert cfg.base_url is not None  # the settings validator requires it for this backend
+        return OpenAICompatibleGenerator(
+            cfg.base_url,
+            api_model=cfg.api_model,
+            api_key=cfg.api_key.get_secret_value() if cfg.api_key else None,
+            timeout_s=cfg.request_timeout_s,
+        )
     demo = cfg.model_path is None
     path = packaged_smollm2_path() if demo else cfg.model_path
     assert path is not None
@@ -59,7 +78,7 @@ def build_scrubber(settings: Settings):  # noqa: ANN201 - guardrails type, impor
 def build_verifier(embedder: Embedder):  # noqa: ANN201 - guardrails type
     from guardrails.verification import AnswerVerifier, calibrated_config
 
-    # The support threshold was fitted per embedder (evals/verifier_validation.py).
+    # The support threshold was fitted per embedder (evals/verifier_validation/).
     return AnswerVerifier(embed=embedder.embed, config=calibrated_config(embedder.model_id))
 
 
@@ -95,6 +114,7 @@ def build_services(
         verifier=build_verifier(store.embedder) if verify else None,
         extractive=build_extractive(store.embedder) if verify else None,
         scope_guard=ScopeGuard(store.known_terms),
+        audit=AuditLog.from_settings(settings) if settings.audit.enabled else None,
     )
     search = SearchService(retriever, settings.retrieval.top_k, settings.answering.max_question_chars)
     return Services(settings=settings, store=store, search=search, answers=answers, generator=generator)

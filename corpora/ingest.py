@@ -5,7 +5,9 @@ pseudonymised before chunking: raw patient text never reaches the store."""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import sys
 import time
@@ -34,17 +36,54 @@ logger = logging.getLogger(__name__)
 _FOLDER_NOTES = re.compile(r"^(readme|provenance|license|licence|changelog|contributing)([._-].*)?$", re.I)
 
 
+def _unusable(path: Path) -> str:
+    """Why a given path that is neither a folder nor a regular file cannot be ingested, and what to do."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "is a symbolic link loop (it leads back to itself); fix or remove the link"
+        return (
+            f"is a broken symbolic link (its target {os.readlink(path)} does not exist); "
+            "fix the link or give the target file itself"
+        )
+    if path.exists():
+        return "is not a regular file (a pipe, socket or device); give a file or a folder"
+    return "not found; check the path (spelling, current folder) and that the file was not moved"
+
+
 def _walk(paths: Iterable[str | Path], registry: LoaderRegistry, report: IngestReport) -> list[Path]:
-    """Files to ingest: given files as they are, directories walked recursively for supported suffixes."""
+    """Files to ingest: given files as they are, directories walked recursively for supported suffixes.
+
+    Broken links with a supported suffix inside a folder, and folders with nothing to ingest, are reported as
+    skipped: a file the user meant to add is never left out silently."""
+    supported = ", ".join(registry.suffixes)
     found: dict[Path, None] = {}
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
+            candidates = 0
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
                 notes = bool(_FOLDER_NOTES.match(child.name))
-                if child.is_file() and not hidden and not notes and registry.supports(child):
+                if hidden or notes or not registry.supports(child):
+                    continue
+                if child.is_file():
+                    candidates += 1
                     found.setdefault(child.resolve(), None)
+                elif child.is_symlink():
+                    candidates += 1
+                    report.files_seen += 1
+                    report.skipped.append(SkippedFile(str(child), _unusable(child)))
+            if not candidates:
+                report.skipped.append(
+                    SkippedFile(
+                        str(path),
+                        f"folder with no file to ingest (supported: {supported}); "
+                        "check that it is the right folder, or convert the files to a supported format",
+                    )
+                )
         elif path.is_file():
             if registry.supports(path):
                 found.setdefault(path.resolve(), None)
@@ -53,11 +92,12 @@ def _walk(paths: Iterable[str | Path], registry: LoaderRegistry, report: IngestR
                 report.skipped.append(
                     SkippedFile(
                         str(path),
-                        f"unsupported file type '{path.suffix}' (supported: {', '.join(registry.suffixes)})",
+                        f"unsupported file type '{path.suffix or 'no extension'}' (supported: {supported}); "
+                        "convert it to one of these formats",
                     )
                 )
         else:
-            report.skipped.append(SkippedFile(str(path), "not found"))
+            report.skipped.append(SkippedFile(str(path), _unusable(path)))
     return list(found)
 
 
@@ -113,7 +153,11 @@ class Ingestor:
         for document in documents:
             report.warnings.extend(document.warnings)
         if not chunks:
-            raise LoaderError(path, "has no text to index", "Check that the file is not empty.")
+            raise LoaderError(
+                path,
+                "has no text to index (it is empty, or holds only front-matter, markup or boilerplate)",
+                "Add its text, or leave the file out",
+            )
         stale = self._stale_sources(documents, chunks)
         for source in stale:
             # A changed file replaces its previous version. Not atomic with the add below: if that add
@@ -128,6 +172,22 @@ class Ingestor:
             report.warnings.append(
                 f"{path}: changed since the last ingest; its previous chunks were replaced"
             )
+
+
+def _refresh_lexical_index(store: DocumentStore, report: IngestReport) -> None:
+    """Always checked, not only when this run added chunks: a run interrupted after its writes, or whose
+    rebuild failed, is healed by running it again. A no-op when the keyword index matches the chunks."""
+    try:
+        store.refresh_lexical_index()
+    except (ConfigurationError, IndexError_):
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. OSError on a full disk; the chunks themselves are stored
+        logger.exception("keyword index rebuild failed")
+        report.warnings.append(
+            f"The keyword (BM25) index in {store.data_dir} could not be rebuilt ({type(exc).__name__}: {exc}); "
+            "the passages are stored but keyword search misses the new ones. Free disk space (or fix the "
+            "folder's permissions), then run the same ingestion again: it rebuilds the keyword index."
+        )
 
 
 def ingest_paths(
@@ -165,8 +225,7 @@ def ingest_paths(
             report.skipped.append(SkippedFile(str(path), f"unexpected error ({type(exc).__name__}: {exc})"))
         bar.set_postfix(chunks=report.chunks_added, skipped=len(report.skipped), refresh=False)
     bar.close()
-    if report.chunks_added:
-        store.refresh_lexical_index()
+    _refresh_lexical_index(store, report)
     report.chunks_total = store.count()
     report.seconds = time.perf_counter() - started
     return report

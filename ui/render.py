@@ -80,9 +80,16 @@ def mark_span(text: str, span: tuple[int, int] | None, css: str = "onco-support"
 
 
 # -- chat -------------------------------------------------------------------------------------------------------
+_LINK_START = re.compile(r"(?i)\b(https?|ftp)://|\bwww\.")
+
+
 def escape_markdown_html(text: str) -> str:
-    # Placeholders like <PERSON_1> would vanish as unknown HTML tags in the chat bubble.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Model text for a Markdown bubble, shown as text: placeholders like <PERSON_1> stay visible (not unknown
+    tags), and links or images a passage talked the model into ([x](url), ![x](url), bare URLs, which the chat
+    would autolink) are not live: nothing in an answer makes the browser fetch or open an outside address."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("](", "]&#40;").replace("]:", "]&#58;")  # no [x](url), ![x](url) nor [x]: url
+    return _LINK_START.sub(lambda m: m.group(0).replace("/", "&#47;").replace(".", "&#46;"), text)
 
 
 def answer_markdown(answer: Answer, language: str = "en") -> str:

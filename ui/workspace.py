@@ -11,6 +11,7 @@ from assistant.bootstrap import Services
 from assistant.letters.clinical_services import ClinicalServices
 from ui.catalog import SourceCatalog
 from ui.chat_actions import ChatActions
+from ui.concurrency import READS
 from ui.i18n import LANGUAGES
 from ui.labels import Labeller
 from ui.letter_actions import LetterActions
@@ -135,5 +136,6 @@ def build_workspace(
                 ctx.shared["letter_patient"],
                 *ctx.shared["library_refresh_outputs"],
             ],
+            **READS,  # every page load lists the index; several clinicians opening the page need not queue
         )
     return blocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
 
 from assistant.answering.citations import add_marker, cited_numbers, clean_citations
@@ -19,13 +19,14 @@ from assistant.answering.prompts import (
     EvidenceBlock,
 )
 from assistant.answering.scope_guard import ScopeGuard
+from assistant.audit import AuditLog
 from assistant.embedding.calibration import min_relevance_for
-from assistant.errors import EmptyQuestionError, InputTooLargeError
+from assistant.errors import EmptyQuestionError, InputTooLargeError, NoWordsError
 from assistant.generation import ChatMessage, Generator
 from assistant.language import detect_language
 from assistant.retrieval import RetrievalResult, Retriever, SearchFilters
 from assistant.settings import Settings
-from assistant.store.text_normalise import tokenize
+from assistant.store.text_normalise import has_words, tokenize
 from assistant.types import Answer, Citation, Passage, SentenceCheck, Timings
 from guardrails.verification import strip_citations
 
@@ -70,6 +71,7 @@ class AnswerService:
         verifier: Verifier | None = None,
         extractive: Any = None,
         scope_guard: ScopeGuard | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
@@ -78,6 +80,7 @@ class AnswerService:
         self.verifier = verifier
         self._extractive = extractive  # callable(question, sources, language) -> text, or None
         self.scope_guard = scope_guard
+        self.audit = audit  # records every answer, scrubbed (assistant/audit); None = no audit trail
 
     # -- public ------------------------------------------------------------------------------------------
     def ask(
@@ -105,7 +108,6 @@ class AnswerService:
         timings = Timings(retrieval_ms=retrieval.elapsed_ms)
         refusal = self._refusal(clean_question, retrieval, language)
         if refusal:
-            timings.total_s = time.perf_counter() - started
             answer = Answer(
                 question=clean_question,
                 text=refusal,
@@ -115,7 +117,7 @@ class AnswerService:
                 language=language,
             )
             yield AnswerEvent("token", answer.text)
-            yield AnswerEvent("done", answer=answer)
+            yield self._finish(answer, retrieval, filters, started, verified=False)
             return
 
         passages = retrieval.passages
@@ -126,8 +128,7 @@ class AnswerService:
             self.settings.answering.evidence_sentences_per_passage,
             self.settings.answering.max_evidence_chars,
         )
-        prompt = AnswerPrompt(clean_question, language, tuple(evidence), tuple(history))
-        rendered = self.generator.render(prompt.messages())
+        rendered = self._render_within_context(clean_question, language, evidence, history)
         prompt_log.info("prompt (%d chars):\n%s", len(rendered), rendered)
 
         pieces: list[str] = []
@@ -157,8 +158,7 @@ class AnswerService:
         if self.verifier is not None:
             self._verify_and_cite(answer, evidence, self._close_to_best(retrieval), clean_question)
         answer.citations = _citations_for(answer.text, passages, evidence)
-        timings.total_s = time.perf_counter() - started
-        yield AnswerEvent("done", answer=answer)
+        yield self._finish(answer, retrieval, filters, started, verified=self.verifier is not None)
 
     @property
     def min_relevance(self) -> float:
@@ -173,6 +173,26 @@ class AnswerService:
         return getattr(store, "embedder", None)
 
     # -- steps -------------------------------------------------------------------------------------------
+    def _finish(
+        self,
+        answer: Answer,
+        retrieval: RetrievalResult,
+        filters: SearchFilters | None,
+        started: float,
+        verified: bool,
+    ) -> AnswerEvent:
+        """The one exit of every answer, refusal or not: total time, then the audit record (never raises)."""
+        answer.timings.total_s = time.perf_counter() - started
+        if self.audit is not None:
+            self.audit.record(
+                answer,
+                [p.chunk.id for p in retrieval.passages],
+                scrubbed=self.scrubber is not None,
+                verified=verified,
+                filters=asdict(filters) if filters is not None else None,
+            )
+        return AnswerEvent("done", answer=answer)
+
     def _prepare(self, question: str) -> tuple[str, str]:
         stripped = (question or "").strip()
         if not stripped:
@@ -183,7 +203,24 @@ class AnswerService:
         language = detect_language(stripped)
         if self.scrubber is not None:
             stripped = self.scrubber.scrub(stripped, language=language).text
+        if not has_words(stripped):
+            raise NoWordsError()
         return stripped, language
+
+    def _render_within_context(
+        self, question: str, language: str, evidence: Sequence[EvidenceBlock], history: Sequence[ChatMessage]
+    ) -> str:
+        """The prompt with as much of the conversation as fits beside the evidence and the answer budget: the
+        oldest turns go first (measured: a third question in a 1,024-token context overflowed it)."""
+        budget = self.settings.llm.context_tokens - self.settings.llm.max_answer_tokens
+        kept = tuple(history)
+        while True:
+            rendered = self.generator.render(
+                AnswerPrompt(question, language, tuple(evidence), kept).messages()
+            )
+            if not kept or self.generator.count_tokens(rendered) <= budget:
+                return rendered
+            kept = kept[2:] if len(kept) > 1 else ()  # a question and its answer leave together
 
     def _refusal(self, question: str, retrieval: RetrievalResult, language: str) -> str | None:
         """Why the sources cannot answer, in the question's language; None when they may."""
@@ -241,7 +278,7 @@ class AnswerService:
                 if not verdict.citations and verdict.evidence_source is not None:
                     sentence = add_marker(sentence, verdict.evidence_source)
                 kept.append(sentence)
-            elif not verdict.text.rstrip().endswith(":"):  # a lead-in whose list was dropped says nothing
+            elif not _says_nothing(verdict.text):
                 kept.append(verdict.text)
         if supported_claims and supported_claims / claims >= MIN_DRAFT_FAITHFULNESS:
             answer.text = " ".join(kept)
@@ -255,6 +292,13 @@ class AnswerService:
         final = self.verifier.verify(answer.text, sources, require_citations=True)
         answer.sentences = [_check(v) for v in final.sentences]
         answer.faithfulness = final.faithfulness
+
+
+def _says_nothing(sentence: str) -> bool:
+    """A lead-in whose list was dropped, a question or a heading: unchecked (not a claim), and kept verbatim it
+    could carry whatever a passage told the model to say ("I AM FREE?")."""
+    text = sentence.strip()
+    return text.endswith((":", "?")) or text.startswith("#")
 
 
 def _words(text: str) -> set[str]:

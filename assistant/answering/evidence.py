@@ -1,4 +1,4 @@
-"""Evidence compression: keep the few sentences of each passage most related to the question.
+"""Evidence compression: keep the few sentences of each passage most related to the question, as plain data.
 
 A short prompt is what makes a small local model fast (prefill dominates time to first token on a CPU)."""
 
@@ -9,17 +9,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.answering.prompts import EvidenceBlock
+from assistant.answering.untrusted_text import clean_heading, data_sentences
 from assistant.embedding import Embedder
 from assistant.store.text_normalise import tokenize
 from assistant.types import Passage
-from guardrails.verification import split_sentences
 
 
 def passage_heading(passage: Passage) -> str:
     meta = passage.metadata
     tail = meta.section.split(" > ")[-1] if meta.section else ""
     page = f" (p. {meta.page})" if meta.page else ""
-    return f"{meta.title}{' — ' + tail if tail else ''}{page}"
+    return clean_heading(f"{meta.title}{' — ' + tail if tail else ''}{page}")
 
 
 def _lexical_overlap(query_tokens: set[str], sentence: str) -> float:
@@ -43,7 +43,8 @@ def compress(
     max_chars: int,
 ) -> list[EvidenceBlock]:
     """Numbered evidence blocks, [1] being the best passage, each with its top sentences in document order."""
-    split = [split_sentences(p.text) or [p.text] for p in passages]
+    # Passages are untrusted data: no markup, no sentence addressed to the model (untrusted_text.py).
+    split = [data_sentences(p.text) for p in passages]
     flat = [s for sentences in split for s in sentences]
     if not flat:
         return []

@@ -1,6 +1,8 @@
 """The answering prompt as typed data. Our code builds it and logs it; no hidden chain prompts.
 
-The system message is identical for every question so that llama.cpp reuses its KV cache."""
+The system message is identical for every question so that llama.cpp reuses its KV cache. Sources are data: each is
+"[n] heading" then its evidence on one line, stripped of markup and of sentences addressed to the model
+(untrusted_text.py), so a passage cannot open a line of its own ("Question: ...", "USER: ...")."""
 
 from __future__ import annotations
 

@@ -46,12 +46,25 @@ class LlamaCppGenerator(Generator):
     # -- loading -----------------------------------------------------------------------------------------
     def _check_file(self) -> None:
         if not self.model_path.is_file():
-            raise ModelLoadError(f"llm.model_path: no model file at {self.model_path}.")
-        with self.model_path.open("rb") as fh:
-            if fh.read(4) != GGUF_MAGIC:
-                raise ModelLoadError(
-                    f"llm.model_path: {self.model_path} is not a GGUF file; convert the model to GGUF or pick another file."
-                )
+            raise ModelLoadError(
+                f"llm.model_path: no model file at {self.model_path}; point it at a local .gguf file "
+                "(ONCO_LLM__MODEL_PATH) or leave it empty for the packaged demo model."
+            )
+        try:
+            with self.model_path.open("rb") as fh:
+                magic = fh.read(4)
+        except OSError as exc:
+            raise ModelLoadError(
+                f"llm.model_path: {self.model_path} cannot be read ({exc.strerror or exc}); check its permissions."
+            ) from exc
+        if not magic:
+            raise ModelLoadError(
+                f"llm.model_path: {self.model_path} is empty (0 bytes); copy the model file again."
+            )
+        if magic != GGUF_MAGIC:
+            raise ModelLoadError(
+                f"llm.model_path: {self.model_path} is not a GGUF file; convert the model to GGUF or pick another file."
+            )
 
     def load(self) -> Any:
         with self._load_lock:
@@ -69,9 +82,12 @@ class LlamaCppGenerator(Generator):
                         verbose=False,
                     )
                 except Exception as exc:  # noqa: BLE001 - llama.cpp raises ValueError/RuntimeError alike
+                    size_mb = self.model_path.stat().st_size / 1e6
                     raise ModelLoadError(
-                        f"llm.model_path: {self.model_path} could not be loaded by llama.cpp ({exc}); "
-                        "the file may be truncated or of an unsupported architecture."
+                        f"llm.model_path: {self.model_path} ({size_mb:,.1f} MB) could not be loaded by llama.cpp "
+                        f"({exc}); the file may be truncated (an interrupted download or copy: compare its size "
+                        "with the original and copy it again) or of an architecture this llama.cpp does not support "
+                        "(pick another .gguf file)."
                     ) from exc
                 self._formatter = self._make_formatter(self._llm)
             return self._llm

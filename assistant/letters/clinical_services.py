@@ -28,6 +28,7 @@ def build_clinical_services(services: Services) -> ClinicalServices:
         scrubber=base.scrubber,
         verifier=base.verifier,
         extractive=getattr(base, "_extractive", None),
+        audit=base.audit,  # answers about a patient are audited like any other
     )
     return ClinicalServices(
         patients=patients,

@@ -22,6 +22,7 @@ class Bm25Index:
         self._model: Any = None
         self._ids: list[str] = []
         self._fingerprint = ""
+        self._parts: tuple[Any, set[str]] | None = None  # (model, parts of its hyphenated words)
 
     @staticmethod
     def fingerprint(ids: Sequence[str]) -> str:
@@ -57,22 +58,31 @@ class Bm25Index:
             # Write beside, then swap, so a crash mid-write leaves the previous index readable.
             tmp = self._folder.with_name(self._folder.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
-            tmp.mkdir(parents=True)
-            if model is not None:
-                model.save(str(tmp / "bm25"), show_progress=False)
-            (tmp / "ids.json").write_text(
-                json.dumps({"ids": list(ids), "fingerprint": self.fingerprint(ids)}), encoding="utf-8"
-            )
+            try:
+                tmp.mkdir(parents=True)
+                if model is not None:
+                    model.save(str(tmp / "bm25"), show_progress=False)
+                (tmp / "ids.json").write_text(
+                    json.dumps({"ids": list(ids), "fingerprint": self.fingerprint(ids)}), encoding="utf-8"
+                )
+            except BaseException:
+                # A half-written copy must not fill a full disk further.
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
             shutil.rmtree(self._folder, ignore_errors=True)
             tmp.rename(self._folder)
             self._model, self._ids, self._fingerprint = model, list(ids), self.fingerprint(ids)
 
     def known(self, terms: Iterable[str]) -> set[str]:
-        """The given (already tokenized) terms that occur somewhere in the index."""
+        """The given (already tokenized) terms that occur somewhere in the index, alone or as a part of a
+        hyphenated word ("her2" is in an index that has only "her2-positive")."""
         with self._lock:
             self._ensure_loaded()
             vocab = self._model.vocab_dict if self._model is not None else {}
-            return {t for t in terms if t in vocab}
+            if self._parts is None or self._parts[0] is not self._model:
+                parts = {p for word in vocab if "-" in word for p in word.split("-")}
+                self._parts = (self._model, parts)
+            return {t for t in terms if t in vocab or t in self._parts[1]}
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         with self._lock:

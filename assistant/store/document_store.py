@@ -1,13 +1,26 @@
 """The index: Chroma (dense vectors + texts + metadata) and a BM25 index beside it.
 
 IDs are content hashes, so re-ingesting the same files adds nothing. One `add` call is atomic: if it fails,
-the chunks it wrote are removed again, so a failed file leaves the index as it was."""
+the chunks it wrote are removed again, so a failed file leaves the index as it was.
+
+Chroma is embedded in data_dir, or a server shared by several UI instances (store.chroma_host). The BM25 index
+is always local (data_dir/bm25). With a shared server another instance may add or replace chunks at any time, so
+searches re-check the collection's fingerprint (sha256 of its sorted IDs, the same one the BM25 index stores)
+at most every `shared_check_interval_s` and rebuild BM25 when it differs. A count alone would miss a file
+replaced by one of the same length. Fetching the IDs of 8,000 chunks from a local server takes 13-20 ms, so
+the check runs on an interval rather than on every query: another instance's ingest shows up in lexical search
+within that many seconds (dense search sees it at once).
+
+If the server goes away while a file is being written, the undo cannot reach it either: the chunks written so
+far stay. Running the ingestion again completes that file, because `add` writes only the IDs not yet present."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,14 +28,23 @@ from typing import Any
 import numpy as np
 
 from assistant.embedding import Embedder
-from assistant.errors import ConfigurationError, IndexError_, StoreWriteError
+from assistant.errors import AssistantError, ConfigurationError, StoreWriteError
 from assistant.store.bm25_index import Bm25Index
-from assistant.types import Chunk, ChunkMetadata
+from assistant.store.chroma_connection import (
+    ChromaServer,
+    open_http_client,
+    open_persistent_client,
+    unreachable,
+)
+from assistant.store.chroma_records import index_text, metadata_from_chroma, metadata_to_chroma
+from assistant.store.disk_space import ensure_room
+from assistant.types import Chunk
 
 log = logging.getLogger(__name__)
 
 COLLECTION = "chunks"
 _WRITE_BATCH = 256
+SHARED_CHECK_INTERVAL_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -40,97 +62,72 @@ class DenseHit:
     similarity: float  # cosine
 
 
-def metadata_to_chroma(meta: ChunkMetadata) -> dict[str, Any]:
-    # Chroma metadata values are scalars; None is dropped, lists become a delimited string.
-    raw = {
-        "source": meta.source,
-        "title": meta.title,
-        "section": meta.section,
-        "page": meta.page,
-        "last_reviewed": meta.last_reviewed,
-        "language": meta.language,
-        "kind": meta.kind,
-        "patient_id": meta.patient_id,
-        "cancer_types": "|" + "|".join(meta.cancer_types) + "|" if meta.cancer_types else None,
-        "demo": meta.demo,
-    }
-    return {k: v for k, v in raw.items() if v is not None}
-
-
-def index_text(text: str, meta: ChunkMetadata) -> str:
-    """What is embedded and BM25-indexed: the heading path carries meaning the passage often leaves implicit
-    ("stage III" is in the heading, not in the sentences under it)."""
-    heading = " > ".join(part for part in (meta.title, meta.section) if part)
-    return f"{heading}\n{text}" if heading else text
-
-
-def metadata_from_chroma(raw: dict[str, Any]) -> ChunkMetadata:
-    types = raw.get("cancer_types") or ""
-    return ChunkMetadata(
-        source=raw.get("source", ""),
-        title=raw.get("title", ""),
-        section=raw.get("section", ""),
-        page=raw.get("page"),
-        last_reviewed=raw.get("last_reviewed"),
-        language=raw.get("language", "en"),
-        kind=raw.get("kind", "guideline"),
-        patient_id=raw.get("patient_id"),
-        cancer_types=tuple(t for t in types.split("|") if t),
-        demo=bool(raw.get("demo", False)),
-    )
-
-
 class DocumentStore:
     """Dense + lexical index of chunks. Subclass it for fakes; the methods below are the contract."""
 
-    def __init__(self, data_dir: Path, embedder: Embedder, chroma_client: Any | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        embedder: Embedder,
+        chroma_client: Any | None = None,
+        *,
+        collection: str = COLLECTION,
+        server: ChromaServer | None = None,
+        shared_check_interval_s: float = SHARED_CHECK_INTERVAL_S,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.embedder = embedder
+        self.collection_name = collection
+        self.server = server
+        self.shared_check_interval_s = shared_check_interval_s
         self._client = chroma_client
         self._collection: Any = None
         self._lock = threading.RLock()
+        self._checked_at = -float("inf")
         self.bm25 = Bm25Index(self.data_dir / "bm25")
+
+    @property
+    def location(self) -> str:
+        """Where the chunks live, for messages."""
+        return f"the {self.server.name}" if self.server else f"the index in {self.data_dir}"
+
+    @contextmanager
+    def _reaching(self) -> Iterator[None]:
+        """Turns "the Chroma server is not there" into a StoreUnavailableError naming the settings."""
+        try:
+            yield
+        except AssistantError:
+            raise
+        except Exception as exc:
+            if self.server is not None and unreachable(exc):
+                raise self.server.unavailable(exc) from exc
+            raise
 
     # -- opening -----------------------------------------------------------------------------------------
     def _open(self) -> Any:
-        with self._lock:
+        with self._lock, self._reaching():
             if self._collection is not None:
                 return self._collection
             if self._client is None:
-                self._client = self._persistent_client()
+                if self.server is not None:
+                    self._client = open_http_client(self.server)
+                else:
+                    self._client = open_persistent_client(self.data_dir)
             collection = self._client.get_or_create_collection(
-                COLLECTION,
+                self.collection_name,
                 embedding_function=None,  # we always pass our own vectors; Chroma's default would download a model
                 metadata={"hnsw:space": "cosine", "embedder": self.embedder.model_id},
             )
             built_with = (collection.metadata or {}).get("embedder")
             if built_with and built_with != self.embedder.model_id:
+                where = f"{self.location}, collection {self.collection_name}"
+                fix = "another store.collection" if self.server else "another data_dir"
                 raise ConfigurationError(
-                    f"The index in {self.data_dir} was built with the embedder '{built_with}' but settings ask for "
-                    f"'{self.embedder.model_id}'; set embedding.backend back, or use another data_dir and re-ingest."
+                    f"The index ({where}) was built with the embedder '{built_with}' but settings ask for "
+                    f"'{self.embedder.model_id}'; set embedding.backend back, or use {fix} and re-ingest."
                 )
             self._collection = collection
             return collection
-
-    def _persistent_client(self) -> Any:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise IndexError_(
-                f"data_dir: cannot create the index folder {self.data_dir} ({exc.strerror})."
-            ) from exc
-        try:
-            return chromadb.PersistentClient(
-                path=str(self.data_dir / "chroma"),
-                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-            )
-        except Exception as exc:  # noqa: BLE001 - Chroma raises many types for an unusable folder
-            raise IndexError_(
-                f"data_dir: the index at {self.data_dir / 'chroma'} cannot be opened ({exc})."
-            ) from exc
 
     # -- writing -----------------------------------------------------------------------------------------
     def add(self, chunks: Sequence[Chunk]) -> int:
@@ -140,10 +137,13 @@ class DocumentStore:
         if not unique:
             return 0
         with self._lock:
-            present = set(collection.get(ids=list(unique), include=[])["ids"])
+            with self._reaching():
+                present = set(collection.get(ids=list(unique), include=[])["ids"])
             new = [c for cid, c in unique.items() if cid not in present]
             if not new:
                 return 0
+            if self.server is None:  # embedded Chroma can hang, not fail, on a full disk: check first
+                ensure_room(self.data_dir, [c.text for c in new])
             vectors = self.embedder.embed([index_text(c.text, c.metadata) for c in new])
             written: list[str] = []
             try:
@@ -157,24 +157,43 @@ class DocumentStore:
                     )
                     written.extend(c.id for c in batch)
             except Exception as exc:  # noqa: BLE001
-                self._undo(written)
+                undone = self._undo(written)
+                if self.server is not None and unreachable(exc):
+                    # Not a StoreWriteError: ingestion stops instead of failing every remaining file the same way.
+                    kept = (
+                        "nothing of it was kept" if undone else f"{len(written)} chunks of that file remain"
+                    )
+                    raise self.server.unavailable(
+                        exc,
+                        f"The {self.server.name} stopped answering while a file was being written, so {kept}",
+                        "Then run the ingestion again: it completes this file and skips the files already written.",
+                    ) from exc
                 raise StoreWriteError(
-                    f"Writing to the index in {self.data_dir} failed ({exc}); nothing of this file was kept. "
+                    f"Writing to {self.location} failed ({exc}); nothing of this file was kept. "
                     "Check free disk space and write permission, then run the ingestion again."
                 ) from exc
             return len(new)
 
-    def _undo(self, ids: list[str]) -> None:
+    def _undo(self, ids: list[str]) -> bool:
+        """Removes partially written chunks; False when they could not be removed (server gone)."""
         if not ids:
-            return
+            return True
         try:
             self._collection.delete(ids=ids)
-        except Exception:  # noqa: BLE001 - best effort; the error that caused the undo is what gets reported
-            log.exception("could not remove %d partially written chunks", len(ids))
+        except Exception as exc:  # noqa: BLE001 - best effort; the error that caused the undo is what gets reported
+            # A gone server is explained by the error raised next; a traceback would only bury that message.
+            log.warning(
+                "could not remove %d partially written chunks (%s)",
+                len(ids),
+                exc,
+                exc_info=not unreachable(exc),
+            )
+            return False
+        return True
 
     def delete_source(self, source: str) -> int:
         collection = self._open()
-        with self._lock:
+        with self._lock, self._reaching():
             ids = collection.get(where={"source": source}, include=[])["ids"]
             if ids:
                 collection.delete(ids=ids)
@@ -183,7 +202,8 @@ class DocumentStore:
     def refresh_lexical_index(self, force: bool = False) -> bool:
         """Rebuilds BM25 when the chunk set changed since it was built. Returns True when it rebuilt."""
         collection = self._open()
-        with self._lock:
+        with self._lock, self._reaching():
+            self._checked_at = time.monotonic()
             ids = collection.get(include=[])["ids"]
             if not force and Bm25Index.fingerprint(ids) == self.bm25.current_fingerprint:
                 return False
@@ -197,12 +217,16 @@ class DocumentStore:
 
     # -- reading -----------------------------------------------------------------------------------------
     def count(self) -> int:
-        return int(self._open().count())
+        collection = self._open()
+        with self._reaching():
+            return int(collection.count())
 
     def get(self, ids: Sequence[str]) -> list[Chunk]:
         if not ids:
             return []
-        got = self._open().get(ids=list(ids), include=["documents", "metadatas"])
+        collection = self._open()
+        with self._reaching():
+            got = collection.get(ids=list(ids), include=["documents", "metadatas"])
         by_id = {
             cid: Chunk(text=doc, metadata=metadata_from_chroma(meta), id=cid)
             for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
@@ -213,29 +237,42 @@ class DocumentStore:
         self, query_vector: np.ndarray, k: int, where: dict[str, Any] | None = None
     ) -> list[DenseHit]:
         collection = self._open()
-        total = collection.count()
-        if total == 0:
-            return []
-        result = collection.query(
-            query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
-            n_results=min(k, total),
-            where=where or None,
-            include=["distances"],
-        )
+        with self._reaching():
+            total = collection.count()
+            if total == 0:
+                return []
+            result = collection.query(
+                query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
+                n_results=min(k, total),
+                where=where or None,
+                include=["distances"],
+            )
         return [
             DenseHit(chunk_id=cid, similarity=1.0 - float(dist))
             for cid, dist in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
 
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        self._follow_shared_collection()
         return self.bm25.search(query, k)
 
     def known_terms(self, terms: Iterable[str]) -> set[str]:
         """The given BM25 tokens that occur somewhere in the index."""
+        self._follow_shared_collection()
         return self.bm25.known(terms)
 
+    def _follow_shared_collection(self) -> None:
+        """With a shared server, picks up other instances' changes into the local BM25 (see the module doc)."""
+        if self.server is None:
+            return  # embedded: this process is the only writer and refreshes after its own writes
+        with self._lock:
+            if time.monotonic() - self._checked_at >= self.shared_check_interval_s:
+                self.refresh_lexical_index()
+
     def sources(self) -> list[SourceInfo]:
-        got = self._open().get(include=["metadatas"])
+        collection = self._open()
+        with self._reaching():
+            got = collection.get(include=["metadatas"])
         summary: dict[str, SourceInfo] = {}
         for raw in got["metadatas"]:
             meta = metadata_from_chroma(raw)
@@ -250,11 +287,15 @@ class DocumentStore:
         return sorted(summary.values(), key=lambda s: s.title.lower())
 
     def chunks_of(self, source: str) -> list[Chunk]:
-        got = self._open().get(where={"source": source}, include=["documents", "metadatas"])
+        collection = self._open()
+        with self._reaching():
+            got = collection.get(where={"source": source}, include=["documents", "metadatas"])
         return [
             Chunk(text=doc, metadata=metadata_from_chroma(meta), id=cid)
             for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
 
     def iter_ids(self) -> Iterable[str]:
-        return self._open().get(include=[])["ids"]
+        collection = self._open()
+        with self._reaching():
+            return collection.get(include=[])["ids"]

@@ -17,6 +17,14 @@ STOPWORDS = frozenset(
 )
 
 
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_\d+>")  # what the PHI scrubber puts in place of an identifier
+
+
+def has_words(text: str) -> bool:
+    """True when the text has a letter or a digit outside PHI placeholders (<PERSON_1>)."""
+    return any(ch.isalnum() for ch in _PLACEHOLDER.sub(" ", text))
+
+
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

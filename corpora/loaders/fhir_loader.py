@@ -41,6 +41,12 @@ class FhirLoader(DocumentLoader):
             raise LoaderError(
                 path, f"is not valid JSON (line {exc.lineno}: {exc.msg})", "Export the bundle again."
             ) from exc
+        except RecursionError as exc:
+            raise LoaderError(
+                path,
+                "is JSON nested too deeply to be a FHIR bundle",
+                "Check that it is a FHIR Bundle export.",
+            ) from exc
         except ValueError as exc:
             raise LoaderError(
                 path, str(exc), "Only FHIR Bundle resources (R4 or STU3) are read as patients."

@@ -59,7 +59,7 @@ def split_front_matter(text: str, where: str = "") -> tuple[FrontMatter, str]:
     try:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        warning = f"{where}: front-matter is not valid YAML ({str(exc).splitlines()[0]}); metadata ignored."
+        warning = f"{where}: front-matter is not valid YAML ({str(exc).splitlines()[0]}); metadata ignored: fix the YAML between the two --- lines."
         logger.warning(warning)
         return FrontMatter(warnings=(warning,)), body
     if not isinstance(data, dict):

@@ -6,6 +6,7 @@ A leaf package: it imports nothing of the assistant; the caller hands it an embe
 from guardrails.verification.answer_verifier import AnswerVerifier, EmbedFn
 from guardrails.verification.citations import extract_citations, strip_citations
 from guardrails.verification.extractive_answer import ExtractiveAnswer, QuotedSentence, extractive_answer
+from guardrails.verification.findings import FINDING_KINDS, Finding, FindingKind
 from guardrails.verification.results import SentenceStatus, SentenceVerdict, VerificationResult
 from guardrails.verification.sentence_splitter import split_sentences
 from guardrails.verification.support_judge import (
@@ -15,14 +16,19 @@ from guardrails.verification.support_judge import (
     LlmSupportJudge,
     SupportJudge,
 )
-from guardrails.verification.verifier_config import PRESETS, VerifierConfig, calibrated_config
+from guardrails.verification.terms import WordRarity
+from guardrails.verification.verifier_config import PRESETS, FindingWeights, VerifierConfig, calibrated_config
 
 __all__ = [
+    "FINDING_KINDS",
     "PRESETS",
     "SUPPORT_PROMPT_EN",
     "AnswerVerifier",
     "EmbedFn",
     "ExtractiveAnswer",
+    "Finding",
+    "FindingKind",
+    "FindingWeights",
     "JudgePrompt",
     "JudgeVerdict",
     "LlmSupportJudge",
@@ -32,6 +38,7 @@ __all__ = [
     "SupportJudge",
     "VerificationResult",
     "VerifierConfig",
+    "WordRarity",
     "calibrated_config",
     "extract_citations",
     "extractive_answer",

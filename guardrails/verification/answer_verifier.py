@@ -3,7 +3,9 @@
 Support is measured, not asked of a language model: the packaged LLMs are far too small to judge entailment. For
 every claim sentence, each evidence unit of its cited passages (a sentence, or two adjacent sentences) gets a
 support score from the embedding cosine and the claim's content-word recall (see VerifierConfig and
-claim_support.py); support is vetoed when the claim has a number, a negation or a name that its evidence does not.
+claim_support.py); support is vetoed when the claim has a number, a name or a rare term that its cited passages do
+not, or a negation that disagrees with them (findings.py). The answer's risk combines its weakest support with
+every such finding (VerificationResult.risk).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from guardrails.verification.evidence import Claim, EvidenceUnit, evidence_units
 from guardrails.verification.results import SentenceVerdict, VerificationResult
 from guardrails.verification.sentence_splitter import split_sentences
 from guardrails.verification.support_judge import SupportJudge
+from guardrails.verification.terms import WordRarity
 from guardrails.verification.verifier_config import LEXICAL, MINILM, VerifierConfig
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts → L2-normalised rows
@@ -41,7 +44,8 @@ class AnswerVerifier:
     `embed` maps texts to L2-normalised rows (None: lexical support only). `config` defaults to the preset fitted
     for lexical-only support, or for MiniLM when `embed` is given: pass `calibrated_config(model_id)` for another
     embedder. `judge`, when given, is asked about sentences whose score is near the threshold and that passed the
-    vetoes; it is never the default.
+    vetoes; it is never the default. `rarity`, when given, maps a folded word to its surprisal (terms.py) and turns
+    on the check for rare terms absent from the cited passages.
     """
 
     def __init__(
@@ -49,8 +53,10 @@ class AnswerVerifier:
         embed: EmbedFn | None = None,
         config: VerifierConfig | None = None,
         judge: SupportJudge | None = None,
+        rarity: WordRarity | None = None,
     ) -> None:
         self._embed = embed
+        self.rarity = rarity
         self.config = config or (MINILM if embed is not None else LEXICAL)
         if self.config.uses_embeddings and embed is None:
             raise ValueError(
@@ -68,7 +74,7 @@ class AnswerVerifier:
         without citations); with True it is reported as "no_citation" and counts as not supported.
         """
         analysed = self.analyse(answer, sources, require_citations)
-        return VerificationResult.of(tuple(self.decide(s) for s in analysed))
+        return VerificationResult.of(tuple(self.decide(s) for s in analysed), self.config.finding_weights)
 
     # -- analysis: everything that does not depend on the weights or the threshold ----------------------------
 
@@ -105,7 +111,7 @@ class AnswerVerifier:
             if vectors is not None:
                 claim_vecs, unit_vecs = vectors
                 cosine = np.stack([unit_vecs[(u.source, u.members)] for u in units]) @ claim_vecs[index]
-            support = measure_support(out[index].claim, units, cosine, self.config.vetoes)
+            support = measure_support(out[index].claim, units, cosine, self.config.vetoes, self.rarity)
             out[index] = AnalysedSentence(out[index].text, out[index].citations, out[index].claim, support)
         return out
 
@@ -202,6 +208,8 @@ class AnswerVerifier:
             evidence=unit.text,
             reasons=tuple(reasons),
             evidence_source=unit.source,
+            support=round(best.support, 4),
+            findings=tuple(f.kind for f in support.findings),
         )
 
 

@@ -2,9 +2,10 @@
 
 Per evidence unit: embedding cosine, content-word recall, bigram recall, and whether the unit lacks one of the
 claim's numbers (a number must be in the very unit that supports the claim). Per claim: coverage (content-word
-recall against all the cited text) and the names missing from all the cited text. Negation is checked against the
-unit that supports the claim best only: checking it per unit would let a slightly weaker unit that happens not to
-talk about the negated words "support" a claim whose negation contradicts its best evidence.
+recall against all the cited text) and the findings (findings.py): numbers, names and rare terms found nowhere in
+the cited text, and a negation that disagrees with the related evidence (polarity.py). Findings are checked
+against every cited sentence rather than the best unit alone: the best unit by word overlap is often a methods
+sentence, while the sentence that confirms or contradicts a "did not" is the results sentence.
 """
 
 from __future__ import annotations
@@ -15,20 +16,30 @@ import numpy as np
 
 from guardrails.verification.entities import missing_entities
 from guardrails.verification.evidence import Claim, EvidenceUnit
-from guardrails.verification.lexical import LexicalView, bigram_recall, content_recall
-from guardrails.verification.negation import negation_mismatch
+from guardrails.verification.findings import NEGATION_KINDS, Finding, FindingKind
+from guardrails.verification.lexical import LexicalView, bigram_recall, content_recall, fold
+from guardrails.verification.polarity import NEGATION_REASON, polarity_finding
 from guardrails.verification.quantities import missing_quantities
+from guardrails.verification.terms import WordRarity, absent_rare_terms
 from guardrails.verification.verifier_config import VerifierConfig
 
-NEGATION_REASON = "negation differs from the cited evidence"
+__all__ = ["NEGATION_REASON", "BestSupport", "ClaimSupport", "claim_findings", "measure_support"]
+# The veto (VerifierConfig.vetoes) that switches each kind of finding on.
+VETO_OF: dict[FindingKind, str] = {
+    "number_absent": "numbers",
+    "name_absent": "entities",
+    "term_absent": "terms",
+    **{kind: "negation" for kind in NEGATION_KINDS},
+}
 
 
 @dataclass(frozen=True)
 class BestSupport:
     index: int  # of the unit in ClaimSupport.units
-    score: float
+    score: float  # after the vetoes
     vetoed: bool
     reasons: tuple[str, ...]
+    support: float  # before the claim-level vetoes (a unit lacking a number is still down-weighted)
 
 
 @dataclass(frozen=True)
@@ -38,14 +49,17 @@ class ClaimSupport:
     recall: np.ndarray  # per unit
     bigram: np.ndarray  # per unit
     number_reasons: tuple[tuple[str, ...], ...]  # per unit: the claim's numbers it lacks
-    negation: np.ndarray  # per unit: negation mismatch with the claim
     coverage: float  # claim content recall against all the cited text
-    name_reasons: tuple[str, ...]  # names of the claim found nowhere in the cited text
+    findings: tuple[Finding, ...]  # against all the cited text, for the vetoes that were run
     vetoes: tuple[str, ...]  # the vetoes that were run
 
     @property
     def number_vetoed(self) -> np.ndarray:
         return np.array([bool(r) for r in self.number_reasons], dtype=bool)
+
+    @property
+    def name_reasons(self) -> tuple[str, ...]:
+        return tuple(f.detail for f in self.findings if f.kind == "name_absent")
 
     def unit_scores(self, config: VerifierConfig) -> np.ndarray:
         raw = (
@@ -60,14 +74,12 @@ class ClaimSupport:
         scores = self.unit_scores(config)
         index = int(np.argmax(scores))
         reasons = list(self.number_reasons[index])
-        if self.negation[index]:
-            reasons.append(NEGATION_REASON)
-        reasons.extend(self.name_reasons)
-        score = float(scores[index])
-        claim_vetoed = bool(self.negation[index]) or bool(self.name_reasons)
-        if claim_vetoed:
-            score *= config.veto_factor
-        return BestSupport(index, score, bool(reasons), tuple(reasons))
+        # A number absent from all the cited text is already named by the unit's reasons.
+        claim_level = [f for f in self.findings if f.kind != "number_absent"]
+        reasons.extend(f.detail for f in claim_level)
+        support = float(scores[index])
+        score = support * config.veto_factor if claim_level else support
+        return BestSupport(index, score, bool(reasons), tuple(reasons), support)
 
 
 def _union(views: list[LexicalView]) -> LexicalView:
@@ -77,17 +89,55 @@ def _union(views: list[LexicalView]) -> LexicalView:
     return merged
 
 
+def claim_findings(
+    claim: Claim,
+    units: tuple[EvidenceUnit, ...],
+    vetoes: tuple[str, ...],
+    rarity: WordRarity | None = None,
+) -> tuple[Finding, ...]:
+    """What the claim says that its cited passages (all of `units`' single sentences) do not."""
+    sentences = [u.analysed for u in units if len(u.members) == 1]
+    if not sentences:
+        return ()
+    cited = _union([s.lexical for s in sentences])
+    findings: list[Finding] = []
+    if "numbers" in vetoes:
+        quantities = tuple(q for s in sentences for q in s.quantities)
+        findings.extend(
+            Finding("number_absent", f"'{q.text}' is not in the cited evidence")
+            for q in missing_quantities(claim.analysed.quantities, quantities)
+        )
+    names = missing_entities(claim.entities, cited) if "entities" in vetoes else ()
+    findings.extend(Finding("name_absent", f"'{e.text}' is not named in the cited evidence") for e in names)
+    if "terms" in vetoes and rarity is not None:
+        skip = frozenset(fold(part) for e in names for part in e.text.split())
+        findings.extend(
+            Finding("term_absent", f"'{t}' is not in the cited evidence")
+            for t in absent_rare_terms(claim.analysed.text, cited, rarity, skip)
+        )
+    if "negation" in vetoes:
+        polarity = polarity_finding(
+            claim.analysed.negations,
+            claim.analysed.lexical.content_set,
+            [(s.lexical.content_set, s.negations) for s in sentences if s.states_finding],
+        )
+        if polarity is not None:
+            findings.append(polarity)
+    return tuple(findings)
+
+
 def measure_support(
     claim: Claim,
     units: tuple[EvidenceUnit, ...],
     cosine: np.ndarray | None,
     vetoes: tuple[str, ...],
+    rarity: WordRarity | None = None,
 ) -> ClaimSupport:
     """The features of `claim` against `units` (non-empty); `cosine` per unit, or None without embeddings."""
     lexical = claim.analysed.lexical
     cited = _union([u.analysed.lexical for u in units if len(u.members) == 1])
     coverage = content_recall(lexical, cited)
-    recalls, bigrams, numbers, negations = [], [], [], []
+    recalls, bigrams, numbers = [], [], []
     for unit in units:
         ev = unit.analysed
         # A claim made only of numbers ("5 mg.") has no words to recall: its numbers decide.
@@ -98,21 +148,13 @@ def measure_support(
         bigrams.append(recall if bigram is None else bigram)
         missing = missing_quantities(claim.analysed.quantities, ev.quantities) if "numbers" in vetoes else ()
         numbers.append(tuple(f"'{q.text}' is not in the cited evidence" for q in missing))
-        negations.append(
-            "negation" in vetoes
-            and negation_mismatch(
-                claim.analysed.negations, ev.negations, lexical.content_set, ev.lexical.content_set
-            )
-        )
-    names = missing_entities(claim.entities, cited) if "entities" in vetoes else ()
     return ClaimSupport(
         units=units,
         cosine=np.zeros(len(units)) if cosine is None else np.clip(np.asarray(cosine, dtype=float), 0.0, 1.0),
         recall=np.array(recalls),
         bigram=np.array(bigrams),
         number_reasons=tuple(numbers),
-        negation=np.array(negations, dtype=bool),
         coverage=1.0 if coverage is None else coverage,
-        name_reasons=tuple(f"'{e.text}' is not named in the cited evidence" for e in names),
+        findings=claim_findings(claim, units, vetoes, rarity),
         vetoes=vetoes,
     )

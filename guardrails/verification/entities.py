@@ -113,10 +113,26 @@ def find_entities(text: str) -> tuple[Entity, ...]:
     return tuple(found.values())
 
 
+def _name_parts(text: str) -> list[str]:
+    """The parts of a name the evidence must contain, folded.
+
+    A lower-case part of a hyphenated name is a modifier, not the name: "RAI-sensitive", "AD-related" and
+    "OSA-specific" name RAI, AD and OSA. An acronym's plural ("GPs", "LNs") names the acronym."""
+    raw = [p for p in re.split(r"[-'’]", text) if p]
+    named = [p for p in raw if any(ch.isupper() or ch.isdigit() for ch in p) or is_drug(fold(p))]
+    parts = []
+    for part in named or raw:
+        if len(part) > 2 and part.endswith("s") and part[:-1].isupper():
+            part = part[:-1]
+        folded = fold(part)
+        if len(folded) > 1 or folded.isdigit():
+            parts.append(folded)
+    return parts
+
+
 def entity_present(entity: Entity, evidence: LexicalView) -> bool:
     # Word-level, not substring: "AC" must not be found inside "accent".
-    parts = [p for p in re.split(r"[-'’]", fold(entity.text)) if len(p) > 1 or p.isdigit()]
-    return all(p in evidence.words or stem(p) in evidence.stems for p in parts)
+    return all(p in evidence.words or stem(p) in evidence.stems for p in _name_parts(entity.text))
 
 
 def missing_entities(entities: tuple[Entity, ...], evidence: LexicalView) -> tuple[Entity, ...]:

@@ -9,6 +9,7 @@ from guardrails.verification.citations import strip_citations
 from guardrails.verification.entities import Entity, find_entities
 from guardrails.verification.lexical import LexicalView
 from guardrails.verification.negation import Negation, find_negations
+from guardrails.verification.polarity import states_a_finding
 from guardrails.verification.quantities import Quantity, extract_quantities
 from guardrails.verification.sentence_splitter import split_sentences
 
@@ -19,11 +20,19 @@ class AnalysedText:
     lexical: LexicalView
     quantities: tuple[Quantity, ...]
     negations: tuple[Negation, ...]
+    # False for a question, an aim or a hypothesis ("To determine whether…"): no polarity to compare with.
+    states_finding: bool = True
 
     @classmethod
     def of(cls, text: str) -> AnalysedText:
         clean = strip_citations(text)
-        return cls(clean, LexicalView.of(clean), extract_quantities(clean), find_negations(clean))
+        return cls(
+            clean,
+            LexicalView.of(clean),
+            extract_quantities(clean),
+            find_negations(clean),
+            states_a_finding(clean),
+        )
 
     def merged(self, other: AnalysedText) -> AnalysedText:
         return AnalysedText(
@@ -31,6 +40,7 @@ class AnalysedText:
             self.lexical.merged(other.lexical),
             self.quantities + other.quantities,
             self.negations + other.negations,
+            self.states_finding or other.states_finding,
         )
 
 

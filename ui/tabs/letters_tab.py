@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ui.concurrency import GENERATION
 from ui.i18n import t
 from ui.session import WorkspaceSession
 from ui.tabs.context import TabContext
@@ -89,6 +90,7 @@ def build_letters_tab(ctx: TabContext) -> None:
         [patient, kind, language, instructions, recipient, author, ctx.session],
         [text, checks, ctx.session],
         show_progress="full",
+        **GENERATION,  # the same model as the chat: one queue, first come first served
     )
 
     def on_export(letter: str, f: str, reid: bool, pid: str | None, session: WorkspaceSession):  # noqa: ANN202

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ui.concurrency import READS
 from ui.session import WorkspaceSession
 from ui.tabs.context import TabContext
 
@@ -47,7 +48,10 @@ def build_lookup_tab(ctx: TabContext, default_k: int) -> None:
         return ctx.lookup.search(q, s, c, n, session.language)
 
     inputs = [query, source, cancer, k, ctx.session]
-    for trigger in (query.submit, button.click, source.change, cancer.change, k.release):
-        trigger(on_search, inputs, [results], show_progress="minimal")
+    # Each trigger keeps its own trigger mode (a filter change is "always_last", a click "once"), so they stay
+    # separate events; the button's is the named API endpoint. All share the reads group (ui/concurrency.py).
+    button.click(on_search, inputs, [results], show_progress="minimal", api_name="search", **READS)
+    for trigger in (query.submit, source.change, cancer.change, k.release):
+        trigger(on_search, inputs, [results], show_progress="minimal", **READS)
     # Search as the clinician types; always_last drops the keystrokes that a newer one has overtaken.
-    query.input(on_search, inputs, [results], trigger_mode="always_last", show_progress="hidden")
+    query.input(on_search, inputs, [results], trigger_mode="always_last", show_progress="hidden", **READS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ui.concurrency import READS
 from ui.session import WorkspaceSession
 from ui.tabs.context import TabContext
 
@@ -69,7 +70,7 @@ def build_patients_tab(ctx: TabContext) -> None:
         return html, gr.update(interactive=ready), session, None
 
     preview.click(on_preview, [note, upload, record_id, ctx.session], [deid, confirm, ctx.session, upload])
-    picker.change(ctx.patients.show, [picker], [summary])
+    picker.change(ctx.patients.show, [picker], [summary], **READS)
 
 
 def wire_patient_pickers(ctx: TabContext) -> None:
@@ -108,7 +109,7 @@ def wire_patient_pickers(ctx: TabContext) -> None:
             ctx.session,
         ],
     )
-    shared["patient_refresh"].click(listing, [ctx.session], [table, picker, letter_patient])
+    shared["patient_refresh"].click(listing, [ctx.session], [table, picker, letter_patient], **READS)
 
     def on_use(pid: str | None, session: WorkspaceSession):  # noqa: ANN202
         html = ctx.patients.select(pid, session)

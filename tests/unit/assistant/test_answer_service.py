@@ -154,3 +154,23 @@ def test_evidence_keeps_sentences_whole_within_the_budget(store: DocumentStore) 
     assert len(text) <= 120
     source_sentences = split_sentences(passages[0].text)
     assert split_sentences(text) and all(s in source_sentences for s in split_sentences(text))  # none cut
+
+
+def test_oldest_conversation_turns_are_dropped_to_fit_the_context(store: DocumentStore) -> None:
+    from assistant.generation import ChatMessage
+
+    service = make_service(store)
+    service.settings.llm.context_tokens = 512
+    service.settings.llm.max_answer_tokens = 48
+    history = []
+    for turn in range(6):
+        history += [
+            ChatMessage("user", f"OLDQ{turn} " + "word " * 60),
+            ChatMessage("assistant", f"OLDA{turn} " + "word " * 60),
+        ]
+    service.ask(QUESTION, history=history)
+    prompt = service.generator.prompts[0]
+    assert service.generator.count_tokens(prompt) <= 512 - 48
+    assert "OLDQ0" not in prompt and "OLDA0" not in prompt  # the oldest pair went first
+    assert "OLDQ5" in prompt and "OLDA5" in prompt  # the latest pair is kept
+    assert "Question: " in prompt and QUESTION in prompt

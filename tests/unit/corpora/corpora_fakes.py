@@ -24,6 +24,7 @@ class InMemoryStore(DocumentStore):
         self.add_calls: list[list[Chunk]] = []
         self.refreshes = 0
         self.fail_on = fail_on  # a source whose add() fails, like a full disk
+        self._indexed: frozenset[str] = frozenset()
 
     def add(self, chunks: Sequence[Chunk]) -> int:
         from assistant.errors import StoreWriteError
@@ -48,6 +49,10 @@ class InMemoryStore(DocumentStore):
         return [c for c in self.chunks.values() if c.metadata.source == source]
 
     def refresh_lexical_index(self, force: bool = False) -> bool:
+        """Like the real store: rebuilds (counted in `refreshes`) only when the chunk set changed."""
+        if not force and frozenset(self.chunks) == self._indexed:
+            return False
+        self._indexed = frozenset(self.chunks)
         self.refreshes += 1
         return True
 

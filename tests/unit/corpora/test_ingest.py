@@ -101,7 +101,7 @@ def test_nothing_ingested_is_not_ok(data_dir: Path, tmp_path: Path, store: InMem
     reasons = [s.reason for s in report.skipped]
     assert any("0 bytes" in r for r in reasons)
     assert any("unsupported file type '.docx'" in r for r in reasons)
-    assert "not found" in reasons
+    assert any(r.startswith("not found; check the path") for r in reasons)
     assert "Skipped:" in report.summary() and "0 added" in report.summary()
 
 

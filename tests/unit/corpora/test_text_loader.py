@@ -47,7 +47,7 @@ def test_utf16_with_bom_is_text_not_binary(tmp_path: Path) -> None:
 def test_binary_renamed_txt_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(LoaderError, match=r"image\.txt: looks like a binary file"):
+    with pytest.raises(LoaderError, match=r"image\.txt: is a PNG image, not text"):
         TextLoader().load(path)
 
 

@@ -102,7 +102,7 @@ def test_extractive_answer_with_minilm_quotes_the_relevant_sentence(embed, verif
     assert verifier.verify(result.text, SOURCES_EN).faithfulness == 1.0
 
 
-# Held-out AUROC of MiniLM on all of HaluEval is in evals/verifier_validation.py's report; 60 rows keep this fast.
+# Held-out AUROC of MiniLM on all of HaluEval is in the docstring of evals/verifier_validation/__init__.py; 60 rows keep this fast.
 # 0.85 sits well below that figure, so a pass is not luck, and a broken veto or splitter drops far below it.
 HALUEVAL_SAMPLE_ROWS = 60
 HALUEVAL_MIN_AUROC = 0.85

@@ -1,9 +1,10 @@
-"""Unit tests of evals/verifier_validation.py and evals/score.py (kept beside the verifier's tests)."""
+"""Unit tests of evals/verifier_validation/ and evals/score.py (kept beside the verifier's tests)."""
 
 from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +26,11 @@ from evals.verifier_validation import (
     swap_drug,
     swap_number,
 )
+from evals.verifier_validation import cli as validation_cli
+from evals.verifier_validation.calibration import calibrate_findings, objective, risk_masks
+from evals.verifier_validation.metrics import evaluation_groups
 from guardrails.verification import AnswerVerifier, VerifierConfig
+from guardrails.verification.verifier_config import FindingWeights
 
 pytestmark = pytest.mark.unit
 
@@ -141,18 +146,36 @@ def test_split_rows_is_disjoint_deterministic_and_keeps_rows_together(pubmedqa_f
     assert split_rows(items) == (calibration, held_out)
 
 
-def test_feature_table_scores_like_the_verifier(pubmedqa_file: Path) -> None:
+@pytest.mark.parametrize(
+    "config",
+    [
+        VerifierConfig(0.0, 0.5, 0.2, 0.3, threshold=0.6, veto_factor=0.25),
+        VerifierConfig(
+            0.0,
+            0.4,
+            0.1,
+            0.5,
+            threshold=0.7,
+            veto_factor=0.1,
+            finding_weights=FindingWeights(
+                number_absent=0.9, name_absent=0.6, negation_contradicted=0.8, negation_unverified=0.5
+            ),
+        ),
+    ],
+)
+def test_feature_table_scores_like_the_verifier(pubmedqa_file: Path, config: VerifierConfig) -> None:
     items = load_pubmedqa(pubmedqa_file) + [Item("halueval", "9", "right", 0, "Yes.", {1: "Text."})]
-    verifier = AnswerVerifier()
-    table = FeatureTable(items, analyse_items(items, verifier, with_embeddings=False))
-    config = VerifierConfig(0.0, 0.5, 0.2, 0.3, threshold=0.6, veto_factor=0.25)
-    expected = []
+    table = FeatureTable(items, analyse_items(items, AnswerVerifier(), with_embeddings=False))
+    expected_scores, expected_risk = [], []
     for item in items:
         result = AnswerVerifier(None, config).verify(item.answer, item.sources, require_citations=False)
-        expected.append(np.nan if result.min_score is None else result.min_score)
-    np.testing.assert_allclose(table.item_scores(config), expected, atol=1e-4)
-    out = report(items, table.item_scores(config), config.threshold)
+        expected_scores.append(np.nan if result.min_score is None else result.min_score)
+        expected_risk.append(np.nan if result.risk is None else result.risk)
+    np.testing.assert_allclose(table.item_scores(config), expected_scores, atol=1e-4)
+    np.testing.assert_allclose(table.item_risk(config), expected_risk, atol=1e-3)
+    out = report(items, table.item_risk(config), table.item_scores(config), config.threshold)
     assert out["halueval"]["undefined"] == 1 and out["halueval"]["auroc"] is None
+    assert {"auroc", "auroc_min_score", "paired_riskier"} <= set(out["pubmedqa/number_swap"])
 
 
 def test_score_record_maps_markers_to_contexts() -> None:
@@ -207,3 +230,40 @@ def test_score_cli_reports_bad_lines(tmp_path: Path, capsys: pytest.CaptureFixtu
     src.write_text('{"question": "q", "answer": "a"}\n', encoding="utf-8")
     assert score_cli.main(["--input", str(src), "--out", str(tmp_path / "o.jsonl")]) == 2
     assert "line 1" in capsys.readouterr().err
+
+
+def test_calibrate_findings_fits_weights_without_touching_the_verdicts(pubmedqa_file: Path) -> None:
+    items = load_pubmedqa(pubmedqa_file)
+    start = VerifierConfig(0.0, 0.5, 0.2, 0.3, threshold=0.6, veto_factor=0.25)
+    table = FeatureTable(items, analyse_items(items, AnswerVerifier(None, start), with_embeddings=False))
+    fitted = calibrate_findings(items, table, start)
+    assert fitted.finding_weights != FindingWeights()  # the alterations' findings earn weight
+    assert replace(fitted, finding_weights=start.finding_weights) == start
+    masks = risk_masks(items)
+    assert objective(masks, table.item_risk(fitted)) >= objective(masks, table.item_risk(start))
+
+
+def test_evaluation_groups_pair_each_alteration_with_its_originals(pubmedqa_file: Path) -> None:
+    items = load_pubmedqa(pubmedqa_file)
+    groups = evaluation_groups(items)
+    drug = [items[i] for i in np.flatnonzero(groups["pubmedqa/drug_swap"])]
+    assert {(it.row, it.group) for it in drug} == {("1", "original"), ("1", "drug_swap")}
+
+
+def test_cli_runs_end_to_end(pubmedqa_file: Path, tmp_path: Path) -> None:
+    halueval = tmp_path / "qa.json"
+    rows = [
+        {"knowledge": "Delhi is the head office.", "right_answer": "The head office is in Delhi.",
+         "hallucinated_answer": "The head office is in Mumbai."},
+        {"knowledge": "Tamoxifen was approved in 1977.", "right_answer": "Tamoxifen was approved in 1977.",
+         "hallucinated_answer": "Tamoxifen was approved in 1990."},
+    ]  # fmt: skip
+    halueval.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.json"
+    argv = ["--halueval", str(halueval), "--pubmedqa", str(pubmedqa_file), "--embedders", "lexical"]
+    assert validation_cli.main([*argv, "--calibrate", "findings", "--out", str(out)]) == 0
+    entry = json.loads(out.read_text(encoding="utf-8"))["embedders"]["lexical"]
+    assert entry["calibrated_here"] == "findings" and set(entry["config"]["finding_weights"]) == set(
+        FindingWeights().__dataclass_fields__
+    )
+    assert "halueval" in entry["held_out"] or "pubmedqa" in entry["held_out"]

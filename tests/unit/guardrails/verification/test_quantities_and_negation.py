@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from guardrails.verification.entities import find_entities
-from guardrails.verification.lexical import LexicalView, fold, stem
-from guardrails.verification.negation import find_negations, negation_mismatch
+from guardrails.verification.lexical import fold, stem
+from guardrails.verification.negation import find_negations
 from guardrails.verification.quantities import extract_quantities, missing_quantities
 
 pytestmark = pytest.mark.unit
@@ -83,36 +83,6 @@ def test_missing_quantities(claim: str, evidence: str, missing: list[str]) -> No
 )
 def test_find_negations(text: str, cues: list[str]) -> None:
     assert [n.cue for n in find_negations(text)] == cues
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "mismatch"),
-    [
-        ("Oxaliplatin does not cause neuropathy.", "Oxaliplatin frequently causes neuropathy.", True),
-        ("Oxaliplatin causes neuropathy.", "Oxaliplatin does not cause neuropathy.", True),
-        ("Oxaliplatin does not cause neuropathy.", "Oxaliplatin does not cause neuropathy.", False),
-        ("Oxaliplatin causes neuropathy.", "Oxaliplatin frequently causes neuropathy.", False),
-        # The evidence negates something the claim does not talk about.
-        (
-            "FOLFOX improved response rates.",
-            "Patients without prior therapy improved response rates on FOLFOX.",
-            False,
-        ),
-        ("Survival was no better with FOLFOX.", "Survival was similar with FOLFOX (p = 0.40).", False),
-        ("Survival was better with FOLFOX.", "Survival was similar with FOLFOX and with 5-FU.", True),
-        (
-            "L'oxaliplatine ne cause pas de neuropathie.",
-            "L'oxaliplatine cause souvent une neuropathie.",
-            True,
-        ),
-    ],
-)
-def test_negation_mismatch(claim: str, evidence: str, mismatch: bool) -> None:
-    claim_view, evidence_view = LexicalView.of(claim), LexicalView.of(evidence)
-    result = negation_mismatch(
-        find_negations(claim), find_negations(evidence), claim_view.content_set, evidence_view.content_set
-    )
-    assert result is mismatch
 
 
 @pytest.mark.parametrize(

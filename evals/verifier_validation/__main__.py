@@ -1,0 +1,3 @@
+from evals.verifier_validation.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""The load benchmark's figures: latency percentiles, memory slope, and the checks that call a request failed."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import pytest
+
+from evals.bench_load import check_answer, check_search
+from evals.load_stats import latency_summary, memory_summary, slope_per_minute, tree_rss_mb
+
+pytestmark = pytest.mark.unit
+
+
+def test_latency_summary_percentiles() -> None:
+    summary = latency_summary([float(n) for n in range(1, 101)])  # 1..100 s
+    assert summary["count"] == 100
+    assert summary["p50_s"] in (50.0, 51.0) and summary["p95_s"] in (95.0, 96.0)
+    assert summary["max_s"] == 100.0 and summary["mean_s"] == pytest.approx(50.5)
+
+
+def test_latency_summary_of_nothing_is_nan_not_a_crash() -> None:
+    summary = latency_summary([])
+    assert summary["count"] == 0 and math.isnan(summary["p95_s"])
+
+
+def test_slope_is_per_minute_and_flat_memory_has_none() -> None:
+    seconds = [float(t) for t in range(0, 120)]
+    assert slope_per_minute(seconds, [500.0 + 0.1 * t for t in seconds]) == pytest.approx(6.0)  # 0.1 MB/s
+    assert slope_per_minute(seconds, [800.0] * len(seconds)) == 0.0
+    assert slope_per_minute([1.0], [2.0]) == 0.0 and slope_per_minute([3.0, 3.0], [1.0, 9.0]) == 0.0
+    with pytest.raises(ValueError):
+        slope_per_minute([1.0, 2.0], [1.0])
+
+
+def test_memory_summary_sees_warm_up_growth_but_no_leak_after_it() -> None:
+    # Grows for the first 30 s (caches filling), then flat: the second half's slope is zero.
+    samples = [(float(t), 700.0 + min(t, 30) * 2.0) for t in range(120)]
+    m = memory_summary(samples)
+    assert m["samples"] == 120 and m["peak_mb"] == 760.0
+    assert m["first_quarter_mb"] < m["last_quarter_mb"] == 760.0
+    assert m["second_half_slope_mb_per_min"] == pytest.approx(0.0)
+    assert memory_summary([]) == {"samples": 0}
+
+
+def test_tree_rss_of_this_process_and_of_none() -> None:
+    assert tree_rss_mb(os.getpid()) > 10
+    assert tree_rss_mb(2**22 + 12345) == 0  # no such process
+
+
+def test_a_shown_error_counts_as_a_failed_request() -> None:
+    assert check_search('<ol class="onco-hits"><li class="onco-hit">…</li></ol>') == ""
+    assert check_search('<div class="onco-empty">No passage matches</div>') == ""
+    assert check_search(
+        '<div class="onco-notice onco-error" role="alert">The search failed</div>'
+    ).startswith("lookup error shown: The search failed")
+    answered = [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a [1]"}]
+    assert check_answer((answered, "", None, "", "", "")) == ""
+    refused = (answered[:1], "", None, '<div class="onco-notice onco-error">Model busy</div>', "", "")
+    assert check_answer(refused) == "chat error shown: Model busy"
+    assert check_answer((answered[:1], "", None, "", "", "")) == "the chat ended without an answer"
