@@ -66,7 +66,13 @@ def build_generator(settings: Settings) -> Generator:
     demo = cfg.model_path is None
     path = packaged_smollm2_path() if demo else cfg.model_path
     assert path is not None
-    return LlamaCppGenerator(path, context_tokens=cfg.context_tokens, threads=cfg.threads, demo=demo)
+    return LlamaCppGenerator(
+        path,
+        context_tokens=cfg.context_tokens,
+        threads=cfg.threads,
+        demo=demo,
+        flash_attention=cfg.flash_attention,
+    )
 
 
 def build_scrubber(settings: Settings):  # noqa: ANN201 - guardrails type, imported lazily

@@ -63,6 +63,11 @@ class LlmSettings(_Section):
     threads: int | None = Field(
         None, ge=1, le=256, description="CPU threads for generation; None = all cores."
     )
+    flash_attention: bool = Field(
+        True,
+        description="llama_cpp only: flash attention; measured 15% faster prompt processing on 2 cores "
+        "(580 tokens: 1.73 s against 2.05 s with SmolLM2).",
+    )
 
     @field_validator("model_path")
     @classmethod

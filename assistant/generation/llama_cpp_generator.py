@@ -29,6 +29,7 @@ class LlamaCppGenerator(Generator):
         threads: int | None = None,
         demo: bool = False,
         seed: int = 0,
+        flash_attention: bool = True,
     ) -> None:
         self.model_path = Path(model_path)
         self.model_id = self.model_path.name
@@ -36,6 +37,7 @@ class LlamaCppGenerator(Generator):
         self._context_tokens = context_tokens
         self._threads = threads or os.cpu_count() or 1
         self._seed = seed
+        self._flash_attention = flash_attention
         self._llm: Any = None
         self._formatter: Any = None
         self._load_lock = threading.Lock()
@@ -79,6 +81,7 @@ class LlamaCppGenerator(Generator):
                         n_threads=self._threads,
                         n_threads_batch=self._threads,
                         seed=self._seed,
+                        flash_attn=self._flash_attention,
                         verbose=False,
                     )
                 except Exception as exc:  # noqa: BLE001 - llama.cpp raises ValueError/RuntimeError alike
