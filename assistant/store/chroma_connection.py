@@ -101,11 +101,29 @@ def open_persistent_client(data_dir: Path) -> Any:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise IndexError_(f"data_dir: cannot create the index folder {data_dir} ({exc.strerror}).") from exc
+        raise IndexError_(
+            f"data_dir: cannot create the index folder {data_dir} ({exc.strerror}); set data_dir to a folder you "
+            "can write to (not a file)."
+        ) from exc
+    path = str(data_dir / "chroma")
     try:
         return chromadb.PersistentClient(
-            path=str(data_dir / "chroma"),
-            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+            path=path, settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
     except Exception as exc:  # noqa: BLE001 - Chroma raises many types for an unusable folder
-        raise IndexError_(f"data_dir: the index at {data_dir / 'chroma'} cannot be opened ({exc}).") from exc
+        _forget_broken_system(path)
+        raise IndexError_(
+            f"data_dir: the index at {path} cannot be opened ({exc}); check that the folder is writable and its "
+            "disk has room, or point data_dir at another folder and re-ingest."
+        ) from exc
+
+
+def _forget_broken_system(path: str) -> None:
+    """Chroma caches one system per path even when opening it failed; the next open in the same process would then
+    fail with an unrelated AttributeError instead of trying again (seen after a read-only index folder)."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(path, None)  # private: no public way to drop one entry
+    except (ImportError, AttributeError):
+        pass
