@@ -47,7 +47,7 @@ NON_HUMAN = frozenset(
 # guidelines do discuss it.
 ADMINISTRATIVE = frozenset(
     "tariff tariffs reimbursement reimbursed reimburse billing invoice invoicing copay copayment "
-    "tarif tarifs remboursement rembourse remboursee remboursement facturation facture cotation".split()
+    "tarif tarifs remboursement rembourse remboursee facturation facture cotation".split()
 )
 _CODE = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9-]{3,}$")  # trial or product codes: zenith-42, kalimera-9
 _YEAR = re.compile(r"^(19|20)\d\d$")

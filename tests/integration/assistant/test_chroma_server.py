@@ -3,7 +3,6 @@ ingest that survives the server going away mid-file (error naming the setting, t
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from assistant.settings import load_settings
 from assistant.store import DocumentStore
 from corpora.ingest import ingest_paths
 from tests.fakes import HashEmbedder
+from tests.net import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -27,12 +27,6 @@ CHROMA = Path(sys.executable).parent / "chroma"
 DEMO_FILES = sorted(
     p for p in (Path(__file__).parents[3] / "corpora" / "demo").glob("*.md") if p.stem != "README"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class ChromaProcess:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import subprocess
 import sys
 import time
@@ -21,17 +20,12 @@ from assistant.generation import ChatMessage, OpenAICompatibleGenerator, package
 from assistant.settings import load_settings
 from tests.fakes import HashEmbedder
 from tests.integration.assistant.conftest import build_test_index
+from tests.net import free_port
 
 pytestmark = pytest.mark.integration
 
 READY_TIMEOUT_S = 120
 API_KEY = "test-key"  # the server is started with --api_key, as a shared GPU server should be
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.integration.privacy.phi_notes import Note, covering, load_notes
+from tests.net import free_port
 
 HERE = Path(__file__).resolve().parent
 DEMO_FILE = REPO_ROOT / "corpora" / "demo" / "colon-cancer.md"
@@ -64,12 +64,6 @@ def _strace_works() -> bool:
         return subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False  # ptrace refused (container seccomp, Yama): the Python layer still runs
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
