@@ -1,8 +1,8 @@
 """How several clinicians share one machine: Gradio's queue, two concurrency groups and a bounded queue.
 
 - GENERATION (limit 1): the chat answer and the letter draft. There is one model and it generates one answer
-  at a time (LlamaCppGenerator serialises under a lock, and its last_stats are read after the lock is
-  released), so a higher limit would only hold worker threads waiting on that lock. One group for both means one
+  at a time (LlamaCppGenerator serialises under a lock), so a higher limit would only hold worker threads
+  waiting on that lock. One group for both means one
   FIFO queue: clinicians are served in arrival order, and a letter cannot overtake a question or the reverse.
 - READS (limit 4): guideline lookup, opening a cited source, the page-load listings. They read the index
   (Chroma, BM25, the embedder), take tens of milliseconds and are safe to run side by side, so a lookup never

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,24 @@ class Generator(ABC):
 
     @abstractmethod
     def stream(self, prompt: str, max_tokens: int, temperature: float) -> Iterator[str]:
-        """Yields text pieces; after exhaustion, `last_stats` describes the run."""
+        """Yields text pieces; after exhaustion, `last_stats` describes the run (set it when the run ends)."""
 
-    last_stats: GenerationStats | None = None
+    # Stats are kept per thread: with several clinicians, another answer may finish between the end of this
+    # thread's stream and its read of `last_stats`, and a shared attribute would then report that other run.
+    @property
+    def last_stats(self) -> GenerationStats | None:
+        """The last run finished by the calling thread, else the last run finished by any thread."""
+        mine = getattr(self._stats_slot(), "stats", None)
+        return mine if mine is not None else self.__dict__.get("_latest_stats")
+
+    @last_stats.setter
+    def last_stats(self, stats: GenerationStats | None) -> None:
+        self._stats_slot().stats = stats
+        self.__dict__["_latest_stats"] = stats
+
+    def _stats_slot(self) -> threading.local:
+        # Created on first use so that subclasses need not call a base constructor.
+        slot = self.__dict__.get("_per_thread_stats")
+        if slot is None:
+            slot = self.__dict__.setdefault("_per_thread_stats", threading.local())
+        return slot

@@ -42,7 +42,6 @@ class LlamaCppGenerator(Generator):
         self._formatter: Any = None
         self._load_lock = threading.Lock()
         self._generate_lock = threading.Lock()
-        self.last_stats: GenerationStats | None = None
         self.last_prompt: str | None = None
 
     # -- loading -----------------------------------------------------------------------------------------

@@ -59,8 +59,6 @@ class OpenAICompatibleGenerator(Generator):
         self._lock = threading.Lock()
         self._resolved_model: str | None = api_model
         self._lookup_failed_at = -math.inf
-        self._per_thread = threading.local()
-        self._latest: GenerationStats | None = None
 
     # -- identity ----------------------------------------------------------------------------------------
     @property
@@ -81,14 +79,6 @@ class OpenAICompatibleGenerator(Generator):
     def demo(self) -> bool:  # type: ignore[override]
         # The packaged demo model can be served remotely too; the warning must follow it.
         return bool(self._resolved_model and SMOLLM2_FILE.removesuffix(".gguf") in self._resolved_model)
-
-    @property
-    def last_stats(self) -> GenerationStats | None:  # type: ignore[override]
-        return getattr(self._per_thread, "stats", None) or self._latest
-
-    def _set_stats(self, stats: GenerationStats) -> None:
-        self._per_thread.stats = stats
-        self._latest = stats
 
     # -- HTTP --------------------------------------------------------------------------------------------
     def _http(self) -> httpx.Client:
@@ -220,13 +210,11 @@ class OpenAICompatibleGenerator(Generator):
             self.count_tokens(m["content"]) + _TOKENS_PER_MESSAGE for m in messages
         )
         decode_s = end - first if first is not None else 0.0
-        self._set_stats(
-            GenerationStats(
-                prompt_tokens=int(prompt_tokens),
-                generated_tokens=generated,
-                time_to_first_token_s=(first - start) if first is not None else None,
-                tokens_per_s=((generated - 1) / decode_s) if generated > 1 and decode_s > 0 else None,
-            )
+        self.last_stats = GenerationStats(
+            prompt_tokens=int(prompt_tokens),
+            generated_tokens=generated,
+            time_to_first_token_s=(first - start) if first is not None else None,
+            tokens_per_s=((generated - 1) / decode_s) if generated > 1 and decode_s > 0 else None,
         )
 
 
