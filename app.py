@@ -28,6 +28,7 @@ limit_malloc_arenas()
 
 import argparse  # noqa: E402
 import logging  # noqa: E402
+import signal  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -146,24 +147,31 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from ui.concurrency import configure_queue
 
+    # `kill` and service managers stop with SIGTERM, which would end Python on the spot; as an interrupt it goes
+    # through Gradio's close (its file cache is deleted) and Python's exit (the letters' export folder too).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
     # Answers one at a time in arrival order, lookups alongside, a bounded wait (ui/concurrency.py).
     configure_queue(blocks, settings.ui.queue_size)
-    blocks.launch(
-        server_name=settings.ui.host,
-        server_port=settings.ui.port,
-        auth=auth,
-        share=False,
-        show_error=False,
-        footer_links=[],
-        mcp_server=False,
-        # Gradio's run history keeps each call's inputs (questions, pasted notes) in the browser and offers to
-        # upload them to a Hugging Face bucket: never for patient data.
-        run_history=False,
-        ssr_mode=False,
-        pwa=False,
-        enable_monitoring=False,
-        **launch_styling(),
-    )
+    try:
+        blocks.launch(
+            server_name=settings.ui.host,
+            server_port=settings.ui.port,
+            auth=auth,
+            share=False,
+            show_error=False,
+            footer_links=[],
+            mcp_server=False,
+            # Gradio's run history keeps each call's inputs (questions, pasted notes) in the browser and offers to
+            # upload them to a Hugging Face bucket: never for patient data.
+            run_history=False,
+            ssr_mode=False,
+            pwa=False,
+            enable_monitoring=False,
+            **launch_styling(),
+        )
+    except KeyboardInterrupt:  # a signal during launch's own start-up checks, before Gradio's loop catches it
+        blocks.close()
     return 0
 
 

@@ -1,18 +1,24 @@
-"""The real app (`python app.py`) as a subprocess on 127.0.0.1, for the load benchmark and its smoke test."""
+"""The real app (`python app.py`) as a subprocess on 127.0.0.1: the one launcher used by the load benchmark, the
+privacy tests (under strace, network refused) and the browser tests."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
 from assistant.settings import PROJECT_DIR
+
+# A proxy from the environment would turn requests to loopback into connections to the proxy.
+_LOOPBACK_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def free_port() -> int:
@@ -21,14 +27,36 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class AppProcess:
-    """Starts app.py on loopback, waits until it serves, stops it (only this process) on exit."""
+def default_env() -> dict[str, str]:
+    return {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
 
-    def __init__(self, data_dir: Path, port: int, log_path: Path, profile: str | None = None) -> None:
+
+class AppProcess:
+    """Starts app.py on loopback, waits until it serves, stops it (only what it started) on exit.
+
+    `env` replaces the child's environment (default: ours, analytics off); `wrap` turns the command into another
+    (strace); `own_session` puts the child and whatever `wrap` adds in one process group, stopped together."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int,
+        log_path: Path,
+        profile: str | None = None,
+        *,
+        extra_args: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        wrap: Callable[[list[str]], list[str]] | None = None,
+        own_session: bool = False,
+    ) -> None:
         self.data_dir = data_dir
         self.port = port
         self.log_path = log_path
         self.profile = profile
+        self.extra_args = list(extra_args)
+        self.env = dict(env) if env is not None else default_env()
+        self.wrap = wrap
+        self.own_session = own_session
         self.url = f"http://127.0.0.1:{port}/"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -37,16 +65,25 @@ class AppProcess:
         assert self.proc is not None
         return self.proc.pid
 
-    def start(self) -> AppProcess:
+    def command(self) -> list[str]:
         cmd = [sys.executable, str(PROJECT_DIR / "app.py"), "--data-dir", str(self.data_dir)]
         cmd += ["--host", "127.0.0.1", "--port", str(self.port)]
         if self.profile:
             cmd += ["--profile", self.profile]
-        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
+        cmd += self.extra_args
+        return self.wrap(cmd) if self.wrap else cmd
+
+    def start(self) -> AppProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(
-                cmd, cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                self.command(),
+                cwd=PROJECT_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=self.own_session,
             )
         return self
 
@@ -59,7 +96,7 @@ class AppProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"app.py exited with code {self.proc.returncode}:\n{self.log_tail()}")
             try:
-                with urllib.request.urlopen(self.url + "gradio_api/info", timeout=5) as response:
+                with _LOOPBACK_OPENER.open(self.url + "gradio_api/info", timeout=5) as response:
                     if response.status == 200:
                         return time.monotonic() - started
             except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -74,13 +111,20 @@ class AppProcess:
             return "(no log)"
 
     def stop(self) -> None:
+        """Politely first (SIGINT to the group, or SIGTERM), then SIGKILL after 30 s."""
         if self.proc is None or self.proc.poll() is not None:
             return
-        self.proc.terminate()
+        if self.own_session:
+            os.killpg(self.proc.pid, signal.SIGINT)
+        else:
+            self.proc.terminate()
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            if self.own_session:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            else:
+                self.proc.kill()
             self.proc.wait(timeout=30)
 
     def __enter__(self) -> AppProcess:

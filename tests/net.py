@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import socket
+from evals.load_app import free_port
 
-
-def free_port() -> int:
-    """A port nothing listens on now; the server started next binds it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["free_port"]

@@ -76,7 +76,10 @@ class LetterActions:
     ) -> None:
         self.letters = letters
         self.scrubber = scrubber
-        self.export_dir = export_dir or Path(tempfile.mkdtemp(prefix="onco-letters-"))
+        # Exports may be re-identified letters: without a folder given, they go to a private temporary folder
+        # removed when the app exits (app.py turns SIGTERM into a normal exit so that this happens).
+        self._owned_dir = None if export_dir else tempfile.TemporaryDirectory(prefix="onco-letters-")
+        self.export_dir = export_dir or Path(self._owned_dir.name)  # type: ignore[union-attr]
 
     def draft(
         self,

@@ -5,15 +5,12 @@ Uses the Debian browser at /usr/bin/chromium; never `playwright install` (no bro
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.net import free_port
+from evals.load_app import AppProcess, default_env, free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("ONCO_CHROMIUM", "/usr/bin/chromium"))
@@ -31,22 +28,6 @@ CHROMIUM_ARGS = [
 START_TIMEOUT_S = 900  # first run: demo index (12 files) + embedder + demo model, on a shared 2-core machine
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    import httpx
-
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"app.py exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"app.py did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not CHROMIUM.is_file():
@@ -55,32 +36,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         )
     pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     folder = tmp_path_factory.mktemp("browser-app")
-    port = free_port()
-    log = folder / "app.log"
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
+    env = default_env()
     env.pop("ONCO_UI_USERS", None)
-    command = [
-        sys.executable,
-        "app.py",
-        "--profile",
-        "test",
-        "--data-dir",
-        str(folder / "index"),
-        "--port",
-        str(port),
-    ]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with AppProcess(folder / "index", free_port(), folder / "app.log", "test", env=env) as app:
+        app.wait_ready(START_TIMEOUT_S)
+        yield app.url
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,13 @@ environment, so that the product has to set them itself."""
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from evals.load_app import AppProcess, free_port
 from tests.conftest import REPO_ROOT
 from tests.integration.privacy.phi_notes import Note, covering, load_notes
-from tests.net import free_port
 
 HERE = Path(__file__).resolve().parent
 DEMO_FILE = REPO_ROOT / "corpora" / "demo" / "colon-cancer.md"
@@ -173,18 +170,6 @@ class UiRun:
     audit: Path
 
 
-def _wait_until_up(client: httpx.Client, url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"app.py exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        with contextlib.suppress(httpx.HTTPError):
-            if client.get(url, timeout=2).status_code == 200:
-                return
-        time.sleep(1)
-    raise RuntimeError(f"app.py did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
 def _ask_endpoint(client: httpx.Client, url: str) -> str:
     """The Chat tab's ask event, found by its inputs (question, conversation) rather than a hard-coded name."""
     named = client.get(f"{url}/gradio_api/info").json()["named_endpoints"]
@@ -203,55 +188,30 @@ def call_api(client: httpx.Client, url: str, endpoint: str, data: list) -> list:
     return json.loads(events[-1][1])
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Ends the process group this fixture started (strace and the app), politely first."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(30)
-
-
 @pytest.fixture(scope="session")
 def guarded_ui(guard: Guard, guarded_index: tuple[Path, object]) -> UiRun:
     """(c) The UI, offline, with verbose logging to a file: started, its page and config fetched, the PHI-bearing
     questions of `ui_notes` asked through its API, then stopped (so shutdown is watched too)."""
     data_dir, _ = guarded_index
-    port = free_port()
     log = guard.folder / "app.log"
     audit = guard.folder / "app-audit" / "answers.jsonl"  # this step's answers only
-    argv = [
-        sys.executable,
-        "app.py",
-        "--profile",
+    app = AppProcess(
+        data_dir,
+        free_port(),
+        log,
         "test",
-        "--data-dir",
-        str(data_dir),
-        "--port",
-        str(port),
-        "-v",
-    ]
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            guard.command("app", argv),
-            cwd=REPO_ROOT,
-            env=guard.env("app", {"ONCO_AUDIT__PATH": str(audit), **ANSWER_EVERYTHING}),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # one process group: strace and the app end together
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(trust_env=False, timeout=60) as client:  # no proxy between us and loopback
-            _wait_until_up(client, url + "/", process, log)
-            page = client.get(url + "/").status_code
-            config_response = client.get(url + "/config")
-            endpoint = _ask_endpoint(client, url)
-            answers = [call_api(client, url, endpoint, [n.question, []]) for n in ui_notes()]
-    finally:
-        _stop(process)
+        extra_args=["-v"],
+        env=guard.env("app", {"ONCO_AUDIT__PATH": str(audit), **ANSWER_EVERYTHING}),
+        wrap=lambda argv: guard.command("app", argv),
+        own_session=True,  # one process group: strace and the app end together
+    )
+    url = app.url.rstrip("/")
+    with app, httpx.Client(trust_env=False, timeout=60) as client:  # no proxy between us and loopback
+        app.wait_ready(START_TIMEOUT_S)
+        page = client.get(url + "/").status_code
+        config_response = client.get(url + "/config")
+        endpoint = _ask_endpoint(client, url)
+        answers = [call_api(client, url, endpoint, [n.question, []]) for n in ui_notes()]
     config = config_response.json() if config_response.status_code == 200 else {}
     return UiRun(
         page,
