@@ -110,17 +110,26 @@ def build_services(
     settings: Settings, generator: Generator | None = None, scrub: bool = True, verify: bool = True
 ) -> Services:
     store = build_store(settings)
-    retriever = HybridRetriever(store, settings.retrieval.candidates, settings.retrieval.rrf_k)
+    retriever = HybridRetriever(
+        store,
+        settings.retrieval.candidates,
+        settings.retrieval.rrf_k,
+        translate_french=settings.retrieval.translate_french,
+        translated_weight=settings.retrieval.translated_weight,
+    )
     generator = generator or build_generator(settings)
+    scrubber = build_scrubber(settings) if scrub else None
     answers = AnswerService(
         settings,
         retriever,
         generator,
-        scrubber=build_scrubber(settings) if scrub else None,
+        scrubber=scrubber,
         verifier=build_verifier(store.embedder) if verify else None,
         extractive=build_extractive(store.embedder) if verify else None,
         scope_guard=ScopeGuard(store.known_terms),
         audit=AuditLog.from_settings(settings) if settings.audit.enabled else None,
     )
-    search = SearchService(retriever, settings.retrieval.top_k, settings.answering.max_question_chars)
+    search = SearchService(
+        retriever, settings.retrieval.top_k, settings.answering.max_question_chars, scrubber=scrubber
+    )
     return Services(settings=settings, store=store, search=search, answers=answers, generator=generator)

@@ -131,6 +131,17 @@ class RetrievalSettings(_Section):
         description="Below this dense cosine for the best passage, the answerer abstains; "
         "None = the value calibrated for the embedder (assistant/embedding/calibration.py).",
     )
+    translate_french: bool = Field(
+        True,
+        description="French questions also search the English guidelines by keyword through the French→English "
+        "oncology glossary (assistant/retrieval/data/fr_en_oncology.tsv).",
+    )
+    translated_weight: float = Field(
+        0.5,
+        ge=0.0,
+        le=2.0,
+        description="Weight in rank fusion of the keyword search on the translation alone.",
+    )
 
 
 class AnsweringSettings(_Section):

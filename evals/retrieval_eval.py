@@ -70,3 +70,48 @@ def _score(items: list[tuple[list[str], RetrievalQuestion, float]]) -> Retrieval
             if not hit_at_k(r, set(q.gold_sources), 5)
         ],
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score question files against an existing index without re-ingesting (e.g. a held-out set):
+    `python -m evals.retrieval_eval --index DIR --questions evals/data/retrieval_pdq_fr_heldout.jsonl`."""
+    import argparse
+
+    from assistant.bootstrap import build_services, configure_privacy
+    from assistant.settings import load_settings
+    from evals.datasets import DATA_DIR, team_questions
+
+    parser = argparse.ArgumentParser(prog="python -m evals.retrieval_eval", description=main.__doc__)
+    parser.add_argument("--index", type=Path, required=True, help="an index folder already built")
+    parser.add_argument(
+        "--questions", type=Path, nargs="+", default=[DATA_DIR / "retrieval_pdq_fr_heldout.jsonl"]
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="list questions with no gold source in the top 5"
+    )
+    args = parser.parse_args(argv)
+    configure_privacy()
+    services = build_services(load_settings(data_dir=args.index), scrub=False)
+    if services.store.count() == 0:
+        parser.error(f"{args.index} holds no index")
+    services.store.refresh_lexical_index()
+    questions = [q for path in args.questions for q in team_questions(path)]
+    scores = evaluate(services.search, questions)
+    print(
+        f"{'set':32} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'hit@10':>6} {'MRR':>6} {'p50 ms':>7} {'p95 ms':>7}"
+    )
+    for group in sorted(g for g in scores if "/" in g) + ["all"]:
+        s = scores[group]
+        print(
+            f"{group:32} {s.n:4d} {s.hit_at[1]:6.3f} {s.hit_at[5]:6.3f} {s.hit_at[10]:6.3f} {s.mrr:6.3f} "
+            f"{s.latency_ms_p50:7.1f} {s.latency_ms_p95:7.1f}"
+        )
+        for miss in s.misses if args.misses and group != "all" else []:
+            print(
+                f"    MISS {miss['id']}: {miss['question']}\n         gold {miss['gold']} got {miss['got']}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -250,14 +250,15 @@ def run(pdq_dir: Path | None, chunk_paths: bool = False) -> Report:
         "gold_section": str,
     }
 
-    rows = load_jsonl(DATA_DIR / "retrieval_pdq.jsonl", report)
-    check_common("retrieval_pdq.jsonl", rows, retrieval_fields, report)
-    if pdq_dir is None or not pdq_dir.is_dir():
-        print("NOTE    PDQ corpus not found: gold files/headings of retrieval_pdq.jsonl NOT checked")
-    else:
-        check_retrieval("retrieval_pdq.jsonl", rows, pdq_dir, report)
-        if chunk_paths:
-            check_chunk_paths("retrieval_pdq.jsonl", rows, pdq_dir, report)
+    for name in ("retrieval_pdq.jsonl", "retrieval_pdq_fr_heldout.jsonl"):
+        rows = load_jsonl(DATA_DIR / name, report)
+        check_common(name, rows, retrieval_fields, report)
+        if pdq_dir is None or not pdq_dir.is_dir():
+            print(f"NOTE    PDQ corpus not found: gold files/headings of {name} NOT checked")
+        else:
+            check_retrieval(name, rows, pdq_dir, report)
+            if chunk_paths:
+                check_chunk_paths(name, rows, pdq_dir, report)
 
     rows = load_jsonl(DATA_DIR / "retrieval_demo.jsonl", report)
     check_common("retrieval_demo.jsonl", rows, retrieval_fields, report)
