@@ -28,7 +28,7 @@ class BadQuestion:
     text: str | None
     error: type[AssistantError]
     message: str  # regex; the message says what to do
-    search: bool = True  # also given to the guideline lookup (which does not scrub: its input is not logged)
+    search: bool = True  # also given to the guideline lookup
 
 
 QUESTION_CASES: tuple[BadQuestion, ...] = (
@@ -39,8 +39,8 @@ QUESTION_CASES: tuple[BadQuestion, ...] = (
     BadQuestion("question-whitespace", " \n\t \u00a0 \r\n", EmptyQuestionError, r"^The question is empty: type a question"),
     BadQuestion("question-punctuation", "?!?... ;; -- ???", NoWordsError, r"has no words to look up .*: ask about a condition"),
     BadQuestion("question-emoji", "🙂🙂 🤔 ⚕️", NoWordsError, r"has no words to look up .*: ask about a condition"),
-    BadQuestion("question-only-phi-en", "John Smith 555-867-5309 john.smith@example.com", NoWordsError, r"personal identifiers, which are removed", search=False),
-    BadQuestion("question-only-phi-fr", "Jean Dupont, 12/03/1961", NoWordsError, r"personal identifiers, which are removed", search=False),
+    BadQuestion("question-only-phi-en", "John Smith 555-867-5309 john.smith@example.com", NoWordsError, r"personal identifiers, which are removed"),
+    BadQuestion("question-only-phi-fr", "Jean Dupont, 12/03/1961", NoWordsError, r"personal identifiers, which are removed"),
 )  # fmt: skip
 
 
