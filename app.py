@@ -30,6 +30,8 @@ import argparse  # noqa: E402
 import logging  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -116,6 +118,16 @@ def build_intake(services: Services) -> Any:
     return PatientIntake(services.store, scrubber, lambda: local_salt(data_dir), session_factory)
 
 
+def _warm_up(services: Services) -> None:
+    started = time.perf_counter()
+    try:
+        services.answers.warm_up()
+    except Exception as exc:  # noqa: BLE001 - the first question reports the same problem to the clinician
+        log.warning("warm-up failed (the first question will say why): %s", exc)
+        return
+    log.info("models loaded in %.1f s", time.perf_counter() - started)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
@@ -146,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     from ui.concurrency import configure_queue
+
+    # The page is served while the models load: a question asked meanwhile waits on the same locks.
+    threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
 
     # `kill` and service managers stop with SIGTERM, which would end Python on the spot; as an interrupt it goes
     # through Gradio's close (its file cache is deleted) and Python's exit (the letters' export folder too).

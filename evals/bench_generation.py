@@ -51,7 +51,8 @@ def measure(services: Services, max_tokens: int = 64, questions: list[str] | Non
     """`ask` timings on demo questions, and raw llama-cpp-python on each same prompt (fresh context)."""
     questions = questions or DEFAULT_QUESTIONS
     gen = services.generator
-    services.answers.ask(questions[0])  # warm-up: model load and the cached system prefix
+    services.answers.warm_up()  # as app.py does at start: both spaCy pipelines, the model, the system prefix
+    services.answers.ask(questions[0])  # and one question (first-call allocations)
     ttft, tps, prompt_tokens, raw_ttft, raw_tps = [], [], [], [], []
     for question in questions:
         answer = services.answers.ask(question)

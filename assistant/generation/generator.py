@@ -41,6 +41,10 @@ class Generator(ABC):
     def stream(self, prompt: str, max_tokens: int, temperature: float) -> Iterator[str]:
         """Yields text pieces; after exhaustion, `last_stats` describes the run (set it when the run ends)."""
 
+    def warm_up(self, prompt_prefix: str) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Loads the model and caches `prompt_prefix` so that the first question does not wait for either.
+        Remote backends keep the default (nothing): they must not call their server before the first answer."""
+
     # Stats are kept per thread: with several clinicians, another answer may finish between the end of this
     # thread's stream and its read of `last_stats`, and a shared attribute would then report that other run.
     @property

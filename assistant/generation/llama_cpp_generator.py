@@ -127,6 +127,13 @@ class LlamaCppGenerator(Generator):
         llm = self.load()
         return len(llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
+    def warm_up(self, prompt_prefix: str) -> None:
+        # One generated token is enough: llama.cpp keeps the prompt's KV cache, and every later prompt that
+        # starts the same way (the system message) reuses it.
+        llm = self.load()
+        with self._generate_lock:
+            llm.create_completion(prompt_prefix, max_tokens=1, temperature=0.0, seed=self._seed)
+
     def stream(self, prompt: str, max_tokens: int, temperature: float) -> Iterator[str]:
         llm = self.load()
         with self._generate_lock:
