@@ -56,7 +56,10 @@ _AUX_RE = re.compile(
 )
 _NEGATION_EDITS = (
     (re.compile(r"\bcannot\b"), "can"),
-    (re.compile(r"\b(\w+)n't\b"), r"\1"),
+    # "can't" and "won't" are not "ca" and "wo" plus "n't" (no PubMedQA long answer has either: figures unchanged).
+    (re.compile(r"\bcan't\b"), "can"),
+    (re.compile(r"\bwon't\b"), "will"),
+    (re.compile(r"\b(?!(?:ca|wo)n't\b)(\w+)n't\b"), r"\1"),
     (re.compile(r"\bnot\s+"), ""),
     (re.compile(r"\bno longer\b"), "still"),
     (re.compile(r"\bno\b"), "a"),

@@ -10,20 +10,30 @@ sentence, while the sentence that confirms or contradicts a "did not" is the res
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from guardrails.verification.clauses import split_clauses
 from guardrails.verification.entities import missing_entities
 from guardrails.verification.evidence import Claim, EvidenceUnit
 from guardrails.verification.findings import NEGATION_KINDS, Finding, FindingKind
 from guardrails.verification.lexical import LexicalView, bigram_recall, content_recall, fold
+from guardrails.verification.negation import Negation
 from guardrails.verification.polarity import NEGATION_REASON, polarity_finding
 from guardrails.verification.quantities import missing_quantities
 from guardrails.verification.terms import WordRarity, absent_rare_terms
 from guardrails.verification.verifier_config import VerifierConfig
 
-__all__ = ["NEGATION_REASON", "BestSupport", "ClaimSupport", "claim_findings", "measure_support"]
+__all__ = [
+    "NEGATION_REASON",
+    "BestSupport",
+    "ClaimSupport",
+    "claim_findings",
+    "claim_polarity",
+    "measure_support",
+]
 # The veto (VerifierConfig.vetoes) that switches each kind of finding on.
 VETO_OF: dict[FindingKind, str] = {
     "number_absent": "numbers",
@@ -116,14 +126,30 @@ def claim_findings(
             for t in absent_rare_terms(claim.analysed.text, cited, rarity, skip)
         )
     if "negation" in vetoes:
-        polarity = polarity_finding(
-            claim.analysed.negations,
-            claim.analysed.lexical.content_set,
-            [(s.lexical.content_set, s.negations) for s in sentences if s.states_finding],
+        polarity = claim_polarity(
+            claim, [(s.lexical.content_set, s.negations) for s in sentences if s.states_finding]
         )
         if polarity is not None:
             findings.append(polarity)
     return tuple(findings)
+
+
+# When clauses disagree with the evidence in different ways, the most certain finding is reported.
+_POLARITY_ORDER = ("negation_contradicted", "negation_dropped", "negation_unverified")
+
+
+def claim_polarity(
+    claim: Claim, evidence: Sequence[tuple[frozenset[str], Sequence[Negation]]]
+) -> Finding | None:
+    """The polarity finding of the claim, clause by clause (clauses.py): each clause against its closest
+    evidence, so that "shortened the time to peak but did not reduce severity" has its negated clause compared
+    with the sentence about severity."""
+    clauses = split_clauses(claim.analysed.text)
+    if len(clauses) == 1:
+        return polarity_finding(claim.analysed.negations, claim.analysed.lexical.content_set, evidence)
+    found = [polarity_finding(c.negations, c.content, evidence) for c in clauses]
+    found = [f for f in found if f is not None]
+    return min(found, key=lambda f: _POLARITY_ORDER.index(f.kind)) if found else None
 
 
 def measure_support(

@@ -130,9 +130,25 @@ def _name_parts(text: str) -> list[str]:
     return parts
 
 
+# An acronym of at least this many letters is present when the evidence spells it out: "ADR" ← "adverse drug
+# reactions", "RCT" ← "randomised controlled trial". Shorter ones match too many word pairs by chance.
+SPELLED_OUT_MIN_LETTERS = 3
+
+
+def _spelled_out(acronym: str, evidence: LexicalView) -> bool:
+    letters = acronym[:-1] if len(acronym) > 3 and acronym.endswith("s") else acronym
+    if len(letters) < SPELLED_OUT_MIN_LETTERS or not (letters.isalpha() and letters.isupper()):
+        return False
+    letters = fold(letters)
+    # Initials of the content words in order: "of", "and" and the like are not part of most acronyms.
+    return letters in "".join(word[0] for word in evidence.content)
+
+
 def entity_present(entity: Entity, evidence: LexicalView) -> bool:
     # Word-level, not substring: "AC" must not be found inside "accent".
-    return all(p in evidence.words or stem(p) in evidence.stems for p in _name_parts(entity.text))
+    if all(p in evidence.words or stem(p) in evidence.stems for p in _name_parts(entity.text)):
+        return True
+    return _spelled_out(entity.text, evidence)
 
 
 def missing_entities(entities: tuple[Entity, ...], evidence: LexicalView) -> tuple[Entity, ...]:

@@ -11,6 +11,10 @@ does. Three findings, from the most to the least certain:
 - negation_unverified: the claim negates something that no related evidence negates (and no evidence states
   the opposite either): conclusions sometimes infer a negative from figures, but an answer should not.
 
+A sentence that joins two findings ("…shortened the time to peak but did not reduce severity") is checked clause
+by clause (clauses.py, claim_support.claim_polarity). Sentences that describe the methods ("We measured…",
+"Patients were randomised…") state no polarity and are left out of the evidence, as aims and questions are.
+
 Negations that deny no finding are left out on both sides: group descriptors ("with and without IONM"),
 statements about knowledge ("it is not known whether") and sentences that ask or aim rather than state ("To
 determine whether…", "We hypothesised that…").
@@ -18,16 +22,20 @@ determine whether…", "We hypothesised that…").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from guardrails.verification.findings import Finding
-from guardrails.verification.lexical import stem, tokens
+from guardrails.verification.lexical import fold, stem, tokens
 from guardrails.verification.negation import Negation
 
 # A sentence is related to a claim when it shares at least this many of the claim's content words (fewer when
 # the claim has fewer) and at least RELATED_SHARE of the best-sharing sentence's count.
 RELATED_MIN_SHARED = 2
 RELATED_SHARE = 0.5
+# The closest sentences are those sharing at least this share of the best-sharing sentence's count: a sentence
+# one word short of the best one talks about the same thing, and must agree for a contradiction to count.
+CLOSEST_SHARE = 0.8
 # A claim's negation is confirmed by a related negated sentence that negates one of the same words, or that
 # contains this many of them ("neither BMI nor waist circumference is predictive" ← "no significant correlation
 # between pressure and neck circumference, waist circumference or BMI").
@@ -44,6 +52,20 @@ _NON_FINDING_WORDS = frozenset(
     stem(w) for w in "whether hypothesized hypothesised hypothesis aim purpose objective objectif".split()
 )
 
+# What was done rather than found: "We measured hsCRP levels…", "Patients were randomised to…", "Variables
+# recorded included…". Such a sentence shares the words of a conclusion without stating its polarity; it does
+# once it also reports a result ("…were compared: survival was longer (p = 0.01)").
+_METHODS_RE = re.compile(
+    r"\b(?:we|were|was|are|is|been)\s+(?:\w+ly\s+)?(?:measured|recorded|enrolled|recruited|randomi[sz]ed|"
+    r"included|reviewed|analy[sz]ed|collected|evaluated|assessed|compared|studied|examined|investigated|divided|"
+    r"assigned|allocated|performed|conducted|obtained|identified|selected|interviewed|surveyed|followed|"
+    r"administered|calculated|estimated|used|retrieved|extracted)\b|\bunderwent\b|\bincluded\b"
+)
+_RESULT_RE = re.compile(
+    r"\bp\s*[<=>≤≥]|\bsignifican|\b(?:higher|lower|greater|fewer|more|less|increased|decreased|improved|"
+    r"reduced|associated|correlated|similar|comparable|differ(?:ed|ent|ence))\b"
+)
+
 # Every reason starts alike, so that a reader (and the UI) sees one kind of problem with its explanation.
 NEGATION_REASON = "negation differs from the cited evidence"
 CONTRADICTED_REASON = f"{NEGATION_REASON} (it states this without a negation)"
@@ -52,9 +74,12 @@ UNVERIFIED_REASON = f"{NEGATION_REASON} (no related sentence negates this)"
 
 
 def states_a_finding(text: str) -> bool:
-    """False for a question, an aim or a hypothesis: they assert nothing a claim could agree or disagree with."""
+    """False for a question, an aim, a hypothesis or a description of the methods: they assert nothing a claim
+    could agree or disagree with."""
     words = [stem(t) for t in tokens(text)]
     if not words or text.rstrip().endswith("?"):
+        return False
+    if _METHODS_RE.search(fold(text)) and not _RESULT_RE.search(fold(text)):
         return False
     aim = len(words) > 1 and words[0] == "to" and words[1] in _AIM_VERBS
     return not aim and not any(w in _NON_FINDING_WORDS for w in words)
@@ -84,7 +109,7 @@ def polarity_finding(
     if top < needed:
         return None
     related = [e for e, n in zip(evidence, shared, strict=True) if n >= needed and n >= RELATED_SHARE * top]
-    closest = [e for e, n in zip(evidence, shared, strict=True) if n == top]
+    closest = [e for e, n in zip(evidence, shared, strict=True) if n >= max(needed, CLOSEST_SHARE * top)]
 
     claim_negs = _propositional(claim_negations)
     negated_by_claim: set[str] = set().union(*(n.scope for n in claim_negs)) if claim_negs else set()

