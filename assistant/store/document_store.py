@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 COLLECTION = "chunks"
 _WRITE_BATCH = 256
+_SERVER_WRITE_BATCH: int | None = None  # None: the server's own limit (tests set a small one)
 SHARED_CHECK_INTERVAL_S = 5.0
 
 
@@ -145,15 +146,16 @@ class DocumentStore:
             if self.server is None:  # embedded Chroma can hang, not fail, on a full disk: check first
                 ensure_room(self.data_dir, [c.text for c in new])
             vectors = self.embedder.embed([index_text(c.text, c.metadata) for c in new])
+            size = self._write_batch()
             written: list[str] = []
             try:
-                for start in range(0, len(new), _WRITE_BATCH):
-                    batch = new[start : start + _WRITE_BATCH]
+                for start in range(0, len(new), size):
+                    batch = new[start : start + size]
                     collection.add(
                         ids=[c.id for c in batch],
                         documents=[c.text for c in batch],
                         metadatas=[metadata_to_chroma(c.metadata) for c in batch],
-                        embeddings=vectors[start : start + _WRITE_BATCH].tolist(),
+                        embeddings=vectors[start : start + size].tolist(),
                     )
                     written.extend(c.id for c in batch)
             except Exception as exc:  # noqa: BLE001
@@ -173,6 +175,19 @@ class DocumentStore:
                     "Check free disk space and write permission, then run the ingestion again."
                 ) from exc
             return len(new)
+
+    def _write_batch(self) -> int:
+        """Chunks per write. To a server, a whole file in one request when the server accepts that many: a request
+        is applied whole or not at all, so a server that dies mid-file leaves none of it (a file larger than the
+        server's limit can still be left in part, and the error says so)."""
+        if self.server is None:
+            return _WRITE_BATCH
+        if _SERVER_WRITE_BATCH is not None:
+            return _SERVER_WRITE_BATCH
+        try:
+            return max(_WRITE_BATCH, int(self._client.get_max_batch_size()))
+        except Exception:  # noqa: BLE001 - an older server without the call: the embedded batch size
+            return _WRITE_BATCH
 
     def _undo(self, ids: list[str]) -> bool:
         """Removes partially written chunks; False when they could not be removed (server gone)."""

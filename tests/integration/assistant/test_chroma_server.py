@@ -106,7 +106,8 @@ def test_ingest_resumes_after_the_server_died_mid_file(
     ingest_paths(DEMO_FILES, "guideline", clean, progress=False)
     expected = set(clean.iter_ids())
 
-    monkeypatch.setattr(document_store, "_WRITE_BATCH", 4)  # several writes per file, to die between two
+    # Several writes per file, to die between two (by default a file is one request: see the next test).
+    monkeypatch.setattr(document_store, "_SERVER_WRITE_BATCH", 4)
     store = instance_store(tmp_path, "ui-a", chroma)
     collection = store._open()
     real_add = collection.add
@@ -140,3 +141,24 @@ def test_ingest_resumes_after_the_server_died_mid_file(
     assert report.chunks_added == len(expected) - before  # resumed: only what was missing was written
     assert set(again.iter_ids()) == expected and again.count() == len(expected)
     assert again.lexical_search("ABVD", 1)
+
+
+def test_a_file_goes_to_the_server_in_one_request(
+    chroma: ChromaProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request is applied whole or not at all: a server dying mid-file then leaves nothing of that file."""
+    monkeypatch.setattr(document_store, "_WRITE_BATCH", 4)  # the embedded index's batch no longer applies
+    store = instance_store(tmp_path, "one-request", chroma)
+    collection = store._open()
+    real_add = collection.add
+    sizes: dict[str, list[int]] = {}
+
+    def recording_add(**kwargs: object) -> None:
+        real_add(**kwargs)
+        source = kwargs["metadatas"][0]["source"]  # type: ignore[index]
+        sizes.setdefault(source, []).append(len(kwargs["ids"]))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collection, "add", recording_add)
+    ingest_paths(DEMO_FILES, "guideline", store, progress=False)
+    assert sizes and all(len(writes) == 1 for writes in sizes.values()), sizes
+    assert max(writes[0] for writes in sizes.values()) > 4
