@@ -66,7 +66,12 @@ class ChatActions:
             for event in service.ask_stream(sent, filters, session.conversation.history()):
                 if event.kind == "token":
                     pieces.append(event.text)
-                    reply = {"role": "assistant", "content": escape_markdown_html("".join(pieces)) + " ▌"}
+                    # Labelled as a draft: the verifier may still remove sentences or quote the sources instead.
+                    draft = escape_markdown_html("".join(pieces)) + " ▌"
+                    reply = {
+                        "role": "assistant",
+                        "content": f"*{t(session.language, 'draft_checking')}*\n\n{draft}",
+                    }
                     yield ChatView([*messages, reply], sources_panel(None, {}, empty_sources))
                 elif event.kind == "done":
                     answer = event.answer

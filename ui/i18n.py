@@ -25,6 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
         "open_source": "Open a cited source at the passage",
         "document": "Source document",
         "no_sources": "Sources cited by the answer appear here.",
+        "draft_checking": "Draft, not yet checked against the sources:",
         "context_guidelines": "Context: guidelines only. Pick a patient in the Patients tab to ask about them.",
         "context_patient": "Context: patient **{pid}** (its de-identified summary) + guidelines.",
         "clear_patient": "Stop using this patient",
@@ -93,6 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
         "open_source": "Ouvrir une source citée au passage",
         "document": "Document source",
         "no_sources": "Les sources citées par la réponse s'affichent ici.",
+        "draft_checking": "Brouillon, pas encore vérifié sur les sources :",
         "context_guidelines": "Contexte : recommandations seules. Choisissez un patient dans l'onglet Patients "
         "pour poser des questions à son sujet.",
         "context_patient": "Contexte : patient **{pid}** (sa synthèse pseudonymisée) + recommandations.",

@@ -17,6 +17,8 @@ def test_answer_streams_then_ends_with_sources(services, clinical, session: Work
     views = list(ChatActions(services, clinical).ask(QUESTION, [], session))
     partial, final = views[:-1], views[-1]
     assert len(partial) > 3 and all(v.messages[-1]["content"].endswith("▌") for v in partial)
+    assert all(v.messages[-1]["content"].startswith("*Draft, not yet checked") for v in partial)
+    assert "Draft" not in final.messages[-1]["content"], "the verified answer replaces the labelled draft"
     assert not any(v.done for v in partial) and final.done
     assert [m["role"] for m in final.messages] == ["user", "assistant"]
     n = session.last_answer.citations[0].n
