@@ -14,12 +14,17 @@ from assistant.embedding import Embedder
 from assistant.store.text_normalise import tokenize
 from assistant.types import Passage
 
+# A later passage of a document already named says so instead of repeating its title: titles run to 15-20 tokens,
+# most questions draw several passages from one document, and every prompt token costs prefill time.
+SAME_DOCUMENT = "same document"
 
-def passage_heading(passage: Passage) -> str:
+
+def passage_heading(passage: Passage, title_given: bool = False) -> str:
     meta = passage.metadata
     tail = meta.section.split(" > ")[-1] if meta.section else ""
     page = f" (p. {meta.page})" if meta.page else ""
-    return clean_heading(f"{meta.title}{' — ' + tail if tail else ''}{page}")
+    title = SAME_DOCUMENT if title_given else meta.title
+    return clean_heading(f"{title}{' — ' + tail if tail else ''}{page}")
 
 
 def _lexical_overlap(query_tokens: set[str], sentence: str) -> float:
@@ -58,6 +63,7 @@ def compress(
         scores = lexical
     budget = max_chars // max(len(passages), 1)
     blocks: list[EvidenceBlock] = []
+    titles: set[tuple[str, str]] = set()
     offset = 0
     for n, (passage, sentences) in enumerate(zip(passages, split, strict=True), start=1):
         local = scores[offset : offset + len(sentences)]
@@ -72,5 +78,7 @@ def compress(
                 kept.append(i)
                 used += 1 + len(sentences[i])
         text = " ".join(_fit(sentences[i], budget) for i in sorted(kept))
-        blocks.append(EvidenceBlock(n=n, heading=passage_heading(passage), text=text))
+        document = (passage.metadata.source, passage.metadata.title)
+        blocks.append(EvidenceBlock(n=n, heading=passage_heading(passage, document in titles), text=text))
+        titles.add(document)
     return blocks
