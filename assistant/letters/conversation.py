@@ -38,6 +38,8 @@ class Conversation:
         # answer.question is the scrubbed question: raw text typed in the chat never reaches the history.
         if not answer.abstained:
             self.turns.append((answer.question, answer.text))
+            # Only the last turns are ever passed back; a long session must not grow the server's memory.
+            del self.turns[: -self.max_turns]
 
     def clear(self) -> None:
         self.turns.clear()

@@ -58,3 +58,11 @@ def test_first_question_is_sent_as_is_and_clear_forgets() -> None:
     conversation.add(answer("Short?"))
     conversation.clear()
     assert conversation.history() == [] and conversation.contextual_question("Again?") == "Again?"
+
+
+def test_a_long_session_keeps_only_the_turns_it_can_pass_back() -> None:
+    conversation = Conversation(max_turns=2)
+    for i in range(50):
+        conversation.add(answer(f"question {i}", f"answer {i}"))
+    assert conversation.turns == [("question 48", "answer 48"), ("question 49", "answer 49")]
+    assert conversation.contextual_question("and in stage II?") == "and in stage II?\n(question 49)"
