@@ -1,6 +1,10 @@
 """PHI scrubbing measurement: recall/precision per identifier kind, over-scrubbing of clinical terms, speed.
 
-    python -m evals.phi_eval --shared ../shared [--limit 300] [--json out.json]
+    python -m evals.phi_eval --shared ../shared [--limit 300] [--split all|tune|heldout] [--json out.json]
+
+`--split` keeps rule tuning honest: `tune` is what recognizers may be adjusted on, `heldout` is what figures are
+reported on. eds-pseudo: train + dev files = tune, test file = heldout. presidio-research: records with an even
+index (in file order) = tune, odd index = heldout; `--limit` then samples within the chosen half.
 
 Entity types of each dataset are mapped onto our reporting categories (NAME, ID, DATE, PHONE, EMAIL, ADDRESS,
 LOCATION, AGE, URL, IP). Dataset types that are not PHI targets of ours (presidio-research ORGANIZATION, NRP,
@@ -138,6 +142,25 @@ def load_pdq_paragraphs(folder: Path, limit: int | None = None, seed: int = 0) -
             p.strip() for p in body.split("\n\n") if len(p.strip()) > 200 and not p.startswith("#")
         ]
     return _sample(paragraphs, limit, seed)
+
+
+SPLITS = ("all", "tune", "heldout")
+EDS_PSEUDO_SPLIT_FILES = {"tune": ("train", "dev"), "heldout": ("test",)}
+
+
+def split_presidio_research(notes: list[GoldNote], split: str) -> list[GoldNote]:
+    """Deterministic halves by record index: even = tune, odd = heldout."""
+    if split == "all":
+        return notes
+    return notes[0::2] if split == "tune" else notes[1::2]
+
+
+def eds_pseudo_files(folder: Path, split: str) -> list[Path]:
+    files = sorted(folder.glob("*.jsonl"))
+    if split == "all":
+        return files
+    parts = EDS_PSEUDO_SPLIT_FILES[split]
+    return [f for f in files if any(f.stem.endswith(f"_{part}") for part in parts)]
 
 
 def _sample(items: list[str], limit: int | None, seed: int) -> list[str]:
@@ -370,8 +393,13 @@ def run_phi_eval(
     limit: int | None = 300,
     baseline: bool = True,
     spacy_models: dict[str, str] | None = None,
+    split: str = "all",
 ) -> dict[str, Any]:
-    """Every measurement on the data that is present. Returns a JSON-able dict with `tables` and `notes`."""
+    """Every measurement on the data that is present. Returns a JSON-able dict with `tables` and `notes`.
+    `split` selects the tune or held-out part of the shared gold sets (see the module docstring)."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+    suffix = "" if split == "all" else f"[{split}]"
     from guardrails.phi import PhiScrubber
     from guardrails.phi.engine_factory import DEFAULT_SPACY_MODELS
 
@@ -388,10 +416,11 @@ def run_phi_eval(
     if shared_dir is not None and shared_dir.is_dir():
         pr = shared_dir / "eval" / "presidio-research" / "synth_dataset_v2.json"
         if pr.is_file():
-            gold_sets.append(("presidio-research", _sample_notes(load_presidio_research(pr), limit)))
-        eds = sorted((shared_dir / "eval" / "eds-pseudo-demo").glob("*.jsonl"))
+            pr_notes = split_presidio_research(load_presidio_research(pr), split)
+            gold_sets.append((f"presidio-research{suffix}", _sample_notes(pr_notes, limit)))
+        eds = eds_pseudo_files(shared_dir / "eval" / "eds-pseudo-demo", split)
         if eds:
-            gold_sets.append(("eds-pseudo-demo", load_eds_pseudo(eds)))
+            gold_sets.append((f"eds-pseudo-demo{suffix}", load_eds_pseudo(eds)))
         mts = shared_dir / "eval" / "mtsamples-oncology" / "mtsamples_oncology_subset.jsonl"
         if mts.is_file():
             over_sets.append(("mtsamples-oncology", load_mtsamples(mts, limit), "en"))
@@ -522,10 +551,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=300, help="sample size for the large sets (0 = all)")
     parser.add_argument("--no-baseline", action="store_true", help="skip Presidio out of the box")
+    parser.add_argument(
+        "--split", choices=SPLITS, default="all", help="shared gold sets: tune part, held-out part or all"
+    )
     parser.add_argument("--json", type=Path, help="also write the full results as JSON")
     args = parser.parse_args(argv)
     results = run_phi_eval(
-        args.shared if args.shared.is_dir() else None, args.limit or None, not args.no_baseline
+        args.shared if args.shared.is_dir() else None,
+        args.limit or None,
+        not args.no_baseline,
+        split=args.split,
     )
     for name, table in results["tables"].items():
         _print_table(name, table)

@@ -77,6 +77,7 @@ class PhiScrubber:
 
     def detect(self, text: str, language: Language) -> list[Candidate]:
         """Final identifier spans (original offsets), before any replacement."""
+        from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.recognizers import TRUSTED_PATTERNS, WEAK_NAME_RECOGNIZERS
 
         analyzer = self._analyzer(language)
@@ -104,6 +105,7 @@ class PhiScrubber:
             if c.recognizer not in WEAK_NAME_RECOGNIZERS
             or plausibility.plausible(text, c.start, c.end, artifacts.tokens)
         ]
+        kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)
         return resolve_overlaps(text, kept)
 
     @staticmethod

@@ -13,6 +13,7 @@ from guardrails.phi.recognizers.email_address_recognizer import EmailAddressReco
 from guardrails.phi.recognizers.first_name_recognizer import FirstNameRecognizer
 from guardrails.phi.recognizers.fr_ins_recognizer import FrInsRecognizer
 from guardrails.phi.recognizers.fr_nir_recognizer import FrNirRecognizer, nir_key_is_valid
+from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameRecognizer
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
@@ -32,6 +33,7 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     FirstNameRecognizer,
     FrInsRecognizer,
     FrNirRecognizer,
+    KnownSurnameRecognizer,
     LabelledNameRecognizer,
     LocationRecognizer,
     MedicalRecordRecognizer,

@@ -36,9 +36,27 @@ _FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(
 _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
 
 _EU_STREET_SUFFIX = (
-    r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra[ßs]se|str\.|laan|weg|straat|plein|"
-    r"steeg|allee|gasse|ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv)"
+    r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra(?:ß|ss)e|str\.|laan|weg|straat|plein|"
+    r"steeg|allee|gasse|(?<![aeiouyAEIOUY])ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv|"
+    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta)"
 )
+# Street types written as a word of their own after the name, as in Central and Northern Europe:
+# "Erzsébet tér 19.", "Kálmán Imre u. 12.", "Baker Str. 5", "Árpád fejedelem útja 62.".
+_EU_STREET_WORD_AFTER = (
+    r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|stra(?:ß|ss)e|str\.|gade|vej|gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|"
+    r"laan|straat|weg|plein|gasse|platz|street|st\.|road|rd\.))"
+)
+# English words that end like a street type: "Spring 2020", "Bring 3". Gerunds ("During 2017", "Measuring
+# 1 cm") are kept out by the suffix itself: "ring" after a vowel is an "-ing" ending, not a German "-ring".
+_NOT_A_STREET = r"(?i:during|spring|string|bring|ring|bearing|hearing|offering|tie|untie)"
+# Words before a number that locate something in a hospital or a protocol, not a street: "Room 12 Suite 3".
+_HOSPITAL_PLACE = (
+    r"(?i:room|bed|ward|floor|level|wing|building|bldg|unit|suite|day|week|cycle|course|grade|stage|dose|visit|"
+    r"arm|cohort|phase|part|section|table|figure|box|chambre|lit|salle|service|[ée]tage|b[âa]timent|jour|cure)"
+)
+_CAP_SUFFIXED = rf"[{UPPER}][{LETTER}]*{_EU_STREET_SUFFIX}"
+# A building number written before the street's own number: "3482 Via Franscini 71" (Swiss, Nordic forms).
+_LEADING_NUMBER = r"(?:\d{1,6}[ \t]+)?"
 
 
 class AddressRecognizer(PhiPatternRecognizer):
@@ -76,13 +94,27 @@ class AddressRecognizer(PhiPatternRecognizer):
         ),
         Pattern(
             "eu_street_number",
-            rf"(?<!\w)(?:\d{{1,5}}[ \t]+)?[{UPPER}][{LETTER}]*{_EU_STREET_SUFFIX}[ \t]+\d{{1,5}}[A-Za-z]?(?!\w)",
+            rf"(?<!\w){_LEADING_NUMBER}(?!{_NOT_A_STREET}[ \t]){_CAP_SUFFIXED}[ \t]+\d{{1,5}}[A-Za-z]?(?!\w)",
+            0.6,
+        ),
+        Pattern(
+            "eu_name_then_street_word_number",
+            rf"(?<!\w){_LEADING_NUMBER}{_CAP}(?:[ \t]+{_WORD}){{0,2}}[ \t]+{_EU_STREET_WORD_AFTER}[ \t]+"
+            rf"\d{{1,5}}[A-Za-z]?\.?(?!\w)",
             0.6,
         ),
         Pattern(
             "street_word_then_number",
-            rf"(?<!\w)(?i:rue|via|viale|calle|avenida|rua|ul\.|ulica|piazza|plaza|chauss[ée]e|avenue|strada)[ \t]+"
+            rf"(?<!\w){_LEADING_NUMBER}(?i:rue|via|viale|calle|c/|avenida|av\.|rua|ul\.|ulica|piazza|plaza|pra[çc]a|"
+            rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino)[ \t]+"
             rf"(?:{_WORD}[ \t]+){{1,4}}\d{{1,5}}[A-Za-z]?(?!\w)",
+            0.6,
+        ),
+        # "Tylova 285\n Suite 578", "Pagari 18 Suite 932": a name and number right before a unit is a street.
+        Pattern(
+            "street_then_unit",
+            rf"(?<![\w,.]){_LEADING_NUMBER}(?!{_HOSPITAL_PLACE}(?!\w)){_CAP}(?:[ \t]+{_WORD}){{0,2}}[ \t]+\d{{1,5}}[A-Za-z]?\.?"
+            rf"(?=[ \t]*,?(?:[ \t]*\n[ \t>*•?-]*|[ \t]+)(?:Apt|APT|Apartment|Suite|SUITE|Ste)\.?[ \t]*#?[ \t]*\d)",
             0.6,
         ),
         # Address-block lines: "Apt. 316", "Suite 828", military "PSC 5217, Box 4854" / "APO AE 44085".
@@ -95,6 +127,25 @@ class AddressRecognizer(PhiPatternRecognizer):
             "military_address",
             r"(?<![\w])(?i:psc|unit|uscgc|uss)[ \t]+\w+,?[ \t]+(?i:box)[ \t]+\d{1,5}|(?<![\w])(?i:apo|fpo|dpo)[ \t]+(?i:aa|ae|ap)[ \t]+\d{5}(?![\w])",
             0.6,
+        ),
+        # "lives at 172 Maneeži 75", "habite au 4 Grand-Rue": a street of any form after a verb or label
+        # that announces an address; a number is required on one side of the name. Not "moved to": "moved to
+        # Colorado 37 years ago".
+        Pattern(
+            "announced_street",
+            rf"(?=[\d{UPPER}])(?<=(?<!\w)(?i:(?:lives|living|resides|residing)[ \t]+(?:at|on)|"
+            rf"address(?:[ \t]+is)?[ \t]*:?|domicili[ée]e?[ \t]+(?:au|à)|habite[ \t]+(?:au|à)|demeurant[ \t]+(?:au|à))[ \t]+)"
+            rf"(?:\d{{1,6}}[ \t]+{_CAP}(?:[ \t]+{_WORD}){{0,3}}(?:[ \t]+\d{{1,5}}[A-Za-z]?)?"
+            rf"|{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]+\d{{1,5}}[A-Za-z]?)(?!\w)",
+            0.6,
+        ),
+        # "ZIP: 8592", "my zip code is 35350", "code postal : 69003": a postcode after its label. Not "CP": in
+        # French prescriptions it means a tablet ("1 cp 2 fois par jour").
+        Pattern(
+            "labelled_postcode",
+            r"(?=[A-Z0-9]*\d)(?<=(?<!\w)(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal)"
+            r"(?:\s+is)?[ \t]*[:=]?[ \t]*)[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?(?![\w-])",
+            0.7,
         ),
         Pattern("po_box", r"(?<!\w)(?i:p\.?\s?o\.?\s?box|bo[iî]te\s+postale|bp)[ \t]+\d{1,6}(?!\w)", 0.6),
     ]

@@ -41,6 +41,12 @@ class CalendarDateRecognizer(PhiPatternRecognizer):
         Pattern("numeric_month_year", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])[/.-]{_YEAR}(?![\w]|[./-]\d)", 0.5),
         # Letter-spaced digits from OCR or form fields: "0 6 0 1 1 9 7 1" (ddmmyyyy), checked by validate_result.
         Pattern("spaced_digits_ddmmyyyy", r"(?<![\d/.-][ ]?)\d(?:[ ]\d){7}(?![ ]?\d)", 0.5),
+        # Same with separators: "2 1 - 0 9 - 2 0 8 8", "2 2 / 2 / 2 0 6 6" (validated with the spaces removed).
+        Pattern(
+            "spaced_digits_with_separators",
+            r"(?<![\d/.-][ ]?)(?=[\d /.-]*\d[ ]\d)\d(?:[ ]?\d)?[ ]?([/.-])[ ]?\d(?:[ ]?\d)?[ ]?\1[ ]?\d(?:[ ]?\d){3}(?![ ]?\d)",
+            0.5,
+        ),
         # "le 12/03", "on 3/14": a bare day/month needs a preposition to tell it from a ratio like 3/6.
         Pattern(
             "prepositional_day_month",
@@ -55,6 +61,8 @@ class CalendarDateRecognizer(PhiPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not any(ch.isalpha() for ch in pattern_text):
+            if any(sep in pattern_text for sep in "/.-"):
+                pattern_text = pattern_text.replace(" ", "")  # letter-spaced digits around separators
             numbers = [int(n) for n in _NUMERIC_PARTS.findall(pattern_text)]
             if not _plausible_numeric_date(numbers):
                 return False

@@ -1,4 +1,5 @@
-"""Given names from a maintained list (guardrails/data/first_names.txt) with the surname beside them.
+"""Given names from maintained lists (guardrails/data/first_names.txt, first_names_census.txt) with the surname
+beside them.
 
 spaCy's small models miss names in upper case ("DUPONT Marie", "GERARD") and lower case ("eliane lubinu");
 a list of common given names plus the word next to it recovers most of them.
@@ -25,19 +26,22 @@ def _strip_accents(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _first_name_forms() -> tuple[str, str]:
+def _first_name_forms() -> tuple[str, str, str]:
     names = set(load_terms("first_names"))
     cased = names | {n.upper() for n in names} | {_strip_accents(n).upper() for n in names}
     # Lower-case matching only for names of 4+ letters: "ann", "eve", "ali" are too close to ordinary words.
     lower = {n.lower() for n in names if len(n) >= 4} | {
         _strip_accents(n).lower() for n in names if len(n) >= 4
     }
-    return trie_regex(sorted(cased)), trie_regex(sorted(lower))
+    # Census given names are matched capitalised only (see the file's header): lower case collides with words,
+    # and their upper-case forms would double the size of the regex (compile time) for little gain.
+    census = set(load_terms("first_names_census")) - names
+    return trie_regex(sorted(cased)), trie_regex(sorted(lower)), trie_regex(sorted(census))
 
 
 _END = r"(?![\w'’-])"
 _NOT_STOP = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))"
-_CASED, _LOWERED = _first_name_forms()
+_CASED, _LOWERED, _CENSUS = _first_name_forms()
 _HYPHEN_PART = rf"(?:-[{UPPER}][{LETTER}]+)?"
 
 
@@ -52,6 +56,14 @@ class FirstNameRecognizer(PhiPatternRecognizer):
             rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{_NOT_STOP}{NAME_WORD}){{0,2}}"
             # "Modeste lopez", "JEAN-PIERRE birgy": a lower-case family name right after, if not a stopword.
             rf"(?:[ \t]+{_NOT_STOP}[{LOWER}][{LOWER}'’-]{{2,}}{_END})?",
+            0.6,
+        ),
+        # "Asya Ivanova": a Census given name takes only capitalised words after it, never a lower-case one: the
+        # list is long and English, so "Does Mr Martin need…" must keep "need".
+        Pattern(
+            "census_first_name",
+            rf"(?<![\w'’-])(?=[{UPPER}]){_CENSUS}{_HYPHEN_PART}{_END}"
+            rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{_NOT_STOP}{NAME_WORD}){{0,2}}",
             0.6,
         ),
         # "eliane lubinu", "krier franck", "Aubin gaston", "maria": lower-case given names; the word beside

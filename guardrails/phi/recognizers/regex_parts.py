@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-UPPER = "A-ZÀ-ÖØ-ÞŒ"
-LOWER = "a-zß-öø-ÿœ"
+# Unicode letter classes (the `regex` module, which Presidio uses), for use inside [...]: Latin-1 ranges alone
+# missed Central European names and streets ("Živković", "Jeknić", "Maneeži 75").
+UPPER = r"\p{Lu}"
+LOWER = r"\p{Ll}"
 LETTER = f"{UPPER}{LOWER}"
 
 MONTHS_EN = (

@@ -45,9 +45,13 @@ def test_plain_words_are_not_protected() -> None:
         ("syndrome de Lynch", ["syndrome de Lynch"]),
         ("maladie de Paget du mamelon", ["maladie de Paget"]),
         ("sarcome d'Ewing", ["sarcome d'Ewing"]),
+        # operative-note instruments named after people
+        ("a Penrose drain and Mayfield pins", ["Penrose drain", "Mayfield pins"]),
+        ("the Bugbee electrode, Allen stirrups", ["Bugbee electrode", "Allen stirrups"]),
         # ...and not elsewhere
         ("Mr. Lynch and John Clark", []),
         ("Paget was seen today", []),
+        ("Allen Blake was seen by Mr Penrose", []),
     ],
 )
 def test_contextual_eponyms(text: str, expected: list[str]) -> None:

@@ -11,6 +11,7 @@ from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNa
 from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
 from guardrails.phi.recognizers.first_name_recognizer import FirstNameRecognizer
 from guardrails.phi.recognizers.fr_ins_recognizer import FrInsRecognizer
+from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameRecognizer
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
@@ -43,6 +44,14 @@ CASES = [
     (MedicalRecordRecognizer, "5-FU 2400 mg/m2 over 46 h, 8 cycles", []),
     (MedicalRecordRecognizer, "platelets 250000/mm3, 10000000 cells", []),
     (MedicalRecordRecognizer, "call 0612345678", []),  # a French mobile is the phone recognizer's
+    # labelled payment, licence and IBAN numbers that fail Presidio's checksums
+    (MedicalRecordRecognizer, "my driver's license number is 2270-66-1551", ["2270-66-1551"]),
+    (MedicalRecordRecognizer, "My driver's license number is F162823540116", ["F162823540116"]),
+    (MedicalRecordRecognizer, "card number 2395286334599325 is lost", ["2395286334599325"]),
+    (MedicalRecordRecognizer, "my iban is gb42nawi04454264788619", ["gb42nawi04454264788619"]),
+    (MedicalRecordRecognizer, "the address linked to my card to 9858 92 Hounslow Rd", []),
+    (MedicalRecordRecognizer, "discard 3 tablets, cardiac index 2.5, card 2 of 6", []),
+    (MedicalRecordRecognizer, "Desk: 5403926876", []),  # a labelled phone is the phone recognizer's
     # US SSN
     (UsSocialSecurityRecognizer, "SSN 512-44-8391", ["512-44-8391"]),
     (UsSocialSecurityRecognizer, "area 000-12-3456 and 666-12-3456 and 912-12-3456", []),
@@ -59,6 +68,17 @@ CASES = [
     (PhoneNumberRecognizer, "phone +44 20 7946 0958", ["+44 20 7946 0958"]),
     (PhoneNumberRecognizer, "doses 1.5-2.25 mg and 30-60 min", []),
     (PhoneNumberRecognizer, "14.02.1958", []),  # grouped digits need a phone word around
+    # phones of any layout after a label or a calling verb, or before a line label
+    (PhoneNumberRecognizer, "Phone:\n467 3395\n\nE-mail:", ["467 3395"]),
+    (PhoneNumberRecognizer, "Can someone call me on (64) 3591-3246?", ["(64) 3591-3246"]),
+    (PhoneNumberRecognizer, "please call me at 0699 868 88 55 today", ["0699 868 88 55"]),
+    (PhoneNumberRecognizer, "Desk: 5403926876", ["5403926876"]),
+    (PhoneNumberRecognizer, "joignable au 0 1 - 6 4 - 7 7 - 1 6 - 6 5.", ["0 1 - 6 4 - 7 7 - 1 6 - 6 5"]),
+    (PhoneNumberRecognizer, "Appeler le 4567 8910 poste 234", ["4567 8910 poste 234"]),
+    (PhoneNumberRecognizer, "416 60 039 office\n3660170548-Fax", ["416 60 039", "3660170548"]),
+    (PhoneNumberRecognizer, "He called on 3 occasions; call in 2 weeks; 15 mg", []),
+    (PhoneNumberRecognizer, "Seen in office 12-03-2024", []),  # a date, not a phone
+    (PhoneNumberRecognizer, "call 123 456", []),  # fewer than 7 digits
     # e-mail and web addresses
     (EmailAddressRecognizer, "écrire à isabelle.lambert@orange.fr.", ["isabelle.lambert@orange.fr"]),
     (EmailAddressRecognizer, "CA 19-9 @ 86 U/mL", []),
@@ -80,6 +100,20 @@ CASES = [
     ),
     (AddressRecognizer, "Demande en cours de traitement, mise en place d'une aide", []),
     (AddressRecognizer, "100000 UI de vitamine D", []),
+    # European street forms, a building number before the street's own, streets announced by a verb or label
+    (AddressRecognizer, "3482 Via Franscini 71 Suite 838", ["3482 Via Franscini 71", "Suite 838"]),
+    (AddressRecognizer, "233 Erzsébet tér 19.\n", ["233 Erzsébet tér 19."]),
+    (AddressRecognizer, "808 Kálmán Imre u. 12.", ["808 Kálmán Imre u. 12."]),
+    (AddressRecognizer, "0104 Hafnarstraeti 5", ["0104 Hafnarstraeti 5"]),
+    (AddressRecognizer, "4596 Tylova 285\n Suite 578", ["4596 Tylova 285", "Suite 578"]),
+    (AddressRecognizer, "Tosh lives at 172 Maneeži 75, Saareküla", ["172 Maneeži 75"]),
+    (AddressRecognizer, "ZIP: 7412 SL; my zip code is 35350", ["7412 SL", "35350"]),
+    (AddressRecognizer, "During 2017 and Spring 2020, Measuring 1 cm", []),
+    (AddressRecognizer, "Kaiserring 5 and Opernring 2", ["Kaiserring 5", "Opernring 2"]),
+    (AddressRecognizer, "Hauptstraße 5, Villacher Strasse 89", ["Hauptstraße 5", "Villacher Strasse 89"]),
+    (AddressRecognizer, "She moved to Colorado 37 years ago", []),
+    (AddressRecognizer, "Room 12 Suite 3; Cycle 3 Day 15; Grade U. 12", ["Suite 3"]),
+    (AddressRecognizer, "1 cp 2 fois par jour, He lives at home with 2 children", []),
     # dates
     (CalendarDateRecognizer, "vue le 3 février 2026 et le 1er mars", ["3 février 2026", "1er mars"]),
     (CalendarDateRecognizer, "née le 14/02/1958", ["14/02/1958"]),
@@ -91,6 +125,12 @@ CASES = [
     (CalendarDateRecognizer, "diagnosed in 2019; 3/6 nodes; grade 3 may recur; sept 2 ganglions", []),
     (CalendarDateRecognizer, "Gleason 4+3, ratio 1.5-2.25", []),
     (CalendarDateRecognizer, "32/14/2020", []),
+    (
+        CalendarDateRecognizer,
+        "sortie : 2 1 - 0 9 - 2 0 8 8 , pour le 2 2 / 2 / 2 0 6 6",
+        ["2 1 - 0 9 - 2 0 8 8", "2 2 / 2 / 2 0 6 6"],
+    ),
+    (CalendarDateRecognizer, "dose 1 - 2 - 3 4 cp; TA 12 / 8 / 2 0", []),
     # ages over 89 only
     (AgeRecognizer, "a 91-year-old woman; aged 95; âgée de 93 ans; 90 ans", ["91", "95", "93", "90"]),
     (AgeRecognizer, "a 65-year-old man, 89 ans", []),
@@ -116,6 +156,14 @@ CASES = [
     # given names from the list
     (FirstNameRecognizer, "DUPONT Marie et eliane lubinu", ["DUPONT Marie", "eliane lubinu"]),
     (FirstNameRecognizer, "la claire évolution, une rose", []),
+    (FirstNameRecognizer, "Tiffany, Todd", ["Tiffany", "Todd"]),  # census given names
+    (FirstNameRecognizer, "Does Mr Martin need FOLFOX?", ["Martin"]),  # a census name takes no lower-case word
+    (FirstNameRecognizer, "Seen with Todd Ivanova today", ["Todd Ivanova"]),
+    (FirstNameRecognizer, "In June, Will and Grace: polycythemia Vera", []),  # months and words left out
+    # family names alone, from the census list
+    (KnownSurnameRecognizer, "Usamov and Bowers were engineers; last name? Torres", ["Bowers", "Torres"]),
+    (KnownSurnameRecognizer, "Hodgkin lymphoma, Gleason score, Brown adipose, Poland, Street", []),
+    (KnownSurnameRecognizer, "bowers, BOWERS", []),  # capitalised only
     # header line with an age or birth date
     (DemographicNameRecognizer, "Pedron, Ekrem, 5 JUIN 1940", ["Pedron, Ekrem"]),
     (DemographicNameRecognizer, "Dupont Jean , 78 ans", ["Dupont Jean"]),

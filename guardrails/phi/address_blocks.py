@@ -1,0 +1,115 @@
+"""Postal address blocks: the lines that complete a street address the recognizer found.
+
+A street line is often followed by lines of the same address: unit, town, region code, then country and
+postcode ("233 Erzsébet tér 19.\\n Suite 282\\n Domoszló\\n Hungary 34796"), and may start with a bare building
+number before the street's own ("3378 217 Lovers Lane"). Pattern recognizers see one line at a time, so the
+town and postcode lines of foreign addresses leak. Here a STREET_ADDRESS span that ends its line is extended
+over the next lines while they look like address lines: short, made of capitalised words, codes and particles,
+with no stop word ("Dear", "Tel"), no clinical term and not only dictionary words (a heading like "Diagnosis").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+import regex as re
+
+from guardrails.phi.clinical_vocabulary import ClinicalVocabulary
+from guardrails.phi.entity_resolver import Candidate
+from guardrails.phi.name_stopwords import name_stopwords
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
+from guardrails.phi.types import STREET_ADDRESS
+
+MAX_TAIL_LINES = 4
+MAX_LINE_CHARS = 60
+# Bullets, quote marks and the like that start the lines of a pasted block.
+_LINE_LEAD = r"[ \t>*•·?\-]*"
+_TOKEN = (
+    rf"(?:[{UPPER}][{LETTER}'’.\-]*"  # Domoszló, LAPPEENRANTA, New, St.
+    rf"|[{LOWER}]{{1,3}}"  # particles inside town names: "Ostrov nad Ohrí", "Turkovice u Prelouce"
+    r"|(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9\-]{1,9}"  # postcodes: 34796, 75534-030, SW1A, 1AA
+    rf"|\([{LETTER} ]{{1,25}}\))"  # "Cyprus (Greek)"
+    rf"(?![{LETTER}\d])"
+)
+_ADDRESS_LINE = re.compile(rf"{_LINE_LEAD}{_TOKEN}(?:[ \t]*,?[ \t]*{_TOKEN}){{0,6}}[ \t,]*")
+_POSTCODE_LINE = re.compile(rf"{_LINE_LEAD}(?:{_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*")
+_WORD = re.compile(rf"[{LETTER}]+")
+_DIGIT_GROUP = re.compile(r"\d+")
+# A bare number before the street: at the start of its line ("4596 Tylova 285"), or anywhere when the street
+# itself starts with its number ("at 5521 119 Countess Close").
+_BARE_NUMBER_BEFORE = re.compile(rf"(?:^|\n){_LINE_LEAD}(\d{{1,6}}[ \t]+)$")
+_NUMBER_BEFORE_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,6}[ \t]+)$")
+
+
+def _fold(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    ).casefold()
+
+
+class AddressBlocks:
+    def __init__(self, vocabulary: ClinicalVocabulary, dictionary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
+        self.dictionary = dictionary
+
+    def extend(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        return [self._extend_one(text, c) if c.type == STREET_ADDRESS else c for c in candidates]
+
+    def _extend_one(self, text: str, cand: Candidate) -> Candidate:
+        start, end = cand.start, cand.end
+        lead = _BARE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
+        if lead is None and text[start : start + 1].isdigit():
+            lead = _NUMBER_BEFORE_NUMBER.search(text, max(0, start - 20), start)
+        if lead is not None:
+            start = lead.start(1)
+        newline = text.find("\n", end)
+        if newline == -1 or text[end:newline].strip(" \t,."):
+            return replace(cand, start=start)
+        # Lines of the block: (end offset, strong). A line with a postcode or an unknown word is strong; a line
+        # of dictionary words only ("Charleroi", "Port Hope": the English tables list many places) is kept only
+        # when a strong line follows it, so a heading after a street line ("Diagnosis") is never taken.
+        lines: list[tuple[int, bool]] = []
+        pos = newline
+        while len(lines) < MAX_TAIL_LINES and pos < len(text):
+            line_start, blank = pos + 1, False
+            line_end = _line_end(text, line_start)
+            if not text[line_start:line_end].strip():
+                # One blank line may sit before the last line, but only if that line ends with a postcode.
+                blank, line_start = True, line_end + 1
+                line_end = _line_end(text, line_start)
+            line = text[line_start:line_end]
+            pattern = _POSTCODE_LINE if blank else _ADDRESS_LINE
+            if len(line) > MAX_LINE_CHARS or not pattern.fullmatch(line):
+                break
+            kind = self._line_kind(line)
+            if kind is None:
+                break
+            lines.append((line_start + len(line.rstrip(" \t,")), kind))
+            pos = line_end
+            if blank:
+                break
+        strong = [i for i, (_, is_strong) in enumerate(lines) if is_strong]
+        if strong:
+            end = lines[strong[-1]][0]
+        return replace(cand, start=start, end=end)
+
+    def _line_kind(self, line: str) -> bool | None:
+        """None: not an address line. True: strong (postcode or unknown word). False: dictionary words only."""
+        words = _WORD.findall(line)
+        digits = sum(ch.isdigit() for ch in line)
+        if not any(ch.isupper() for ch in line) and not digits:
+            return None  # lower-case words only: running text, or a spreadsheet's "nan"
+        if digits > 8 or len(_DIGIT_GROUP.findall(line)) > 2:
+            return None  # a phone or fax number line
+        long_words = [w for w in words if len(w) > 3]
+        if any(_fold(w) in name_stopwords() for w in long_words) or self.vocabulary.protected_spans(line):
+            return None
+        if digits:
+            return True
+        return any(w.lower() not in self.dictionary for w in long_words)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end

@@ -1,0 +1,65 @@
+"""Address blocks: a street line extended over the unit, town and country-postcode lines that follow it."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.phi.address_blocks import AddressBlocks
+from guardrails.phi.clinical_vocabulary import default_vocabulary
+from guardrails.phi.entity_resolver import Candidate
+
+pytestmark = pytest.mark.unit
+
+# A tiny stand-in for the spaCy lemma tables: dictionary words make a line weak (a heading, not a town).
+DICTIONARY = frozenset({"diagnosis", "breast", "cancer", "stage", "charleroi", "belgium", "follow"})
+
+
+def extended(text: str, street: str) -> str:
+    start = text.index(street)
+    cand = Candidate("STREET_ADDRESS", start, start + len(street), 0.6, "AddressRecognizer")
+    (out,) = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand])
+    return text[out.start : out.end]
+
+
+CASES = [
+    # unit, town, then country and postcode
+    (
+        "Gregory K\n\n233 Erzsébet tér 19.\n Suite 282\n Domoszló\n Hungary 34796\n(37) 788-063-Office",
+        "233 Erzsébet tér 19.",
+        "233 Erzsébet tér 19.\n Suite 282\n Domoszló\n Hungary 34796",
+    ),
+    # a town that is a dictionary word is kept because a postcode line follows it
+    (
+        ">3654 Brixtonlaan 380\n>Suite 727\n>Charleroi\n>Belgium 42940",
+        "3654 Brixtonlaan 380",
+        "3654 Brixtonlaan 380\n>Suite 727\n>Charleroi\n>Belgium 42940",
+    ),
+    # one blank line before a final postcode line
+    (
+        "45818 P.O. Box 242\n Suite 787\n Kangerlussuaq\n\n Greenland 54005",
+        "45818 P.O. Box 242",
+        "45818 P.O. Box 242\n Suite 787\n Kangerlussuaq\n\n Greenland 54005",
+    ),
+    # a bare building number at the start of the line, or before a numbered street
+    ("4596 Tylova 285\n", "Tylova 285", "4596 Tylova 285"),
+    ("The restaurant is at 5521 119 Countess Close", "119 Countess Close", "5521 119 Countess Close"),
+    # headings, clinical terms, phone lines, stop words and lower-case text end the block
+    ("Address: 12 Main Street\nDiagnosis\nBreast cancer stage II", "12 Main Street", "12 Main Street"),
+    ("12 Main Street\nHER2 positive\nDear Dr Smith", "12 Main Street", "12 Main Street"),
+    ("APO AA 61487\n416 60 039 office\n+46 (0)8 928 571 38 fax", "APO AA 61487", "APO AA 61487"),
+    ("12 Main Street\nDear Colleague,", "12 Main Street", "12 Main Street"),
+    ("12 Main Street\nnan\n7188", "12 Main Street", "12 Main Street"),
+    # not at the end of its line: nothing to extend
+    ("12 Main Street, then\nParis 75012", "12 Main Street", "12 Main Street"),
+]
+
+
+@pytest.mark.parametrize(("text", "street", "expected"), CASES, ids=[c[2][:30] for c in CASES])
+def test_address_block(text: str, street: str, expected: str) -> None:
+    assert extended(text, street) == expected
+
+
+def test_other_types_are_left_alone() -> None:
+    text = "Jean Dupont\nParis 75012"
+    cand = Candidate("PERSON", 0, 11, 0.85)
+    assert AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand]) == [cand]
