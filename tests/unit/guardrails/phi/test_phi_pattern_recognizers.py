@@ -157,7 +157,11 @@ CASES = [
     (FirstNameRecognizer, "DUPONT Marie et eliane lubinu", ["DUPONT Marie", "eliane lubinu"]),
     (FirstNameRecognizer, "la claire évolution, une rose", []),
     (FirstNameRecognizer, "Tiffany, Todd", ["Tiffany", "Todd"]),  # census given names
-    (FirstNameRecognizer, "Does Mr Martin need FOLFOX?", ["Martin"]),  # a census name takes no lower-case word
+    (
+        FirstNameRecognizer,
+        "Does Mr Martin need FOLFOX?",
+        ["Martin"],
+    ),  # a census name takes no lower-case word
     (FirstNameRecognizer, "Seen with Todd Ivanova today", ["Todd Ivanova"]),
     (FirstNameRecognizer, "In June, Will and Grace: polycythemia Vera", []),  # months and words left out
     # family names alone, from the census list
