@@ -149,7 +149,10 @@ class AnsweringSettings(_Section):
         3, ge=1, le=20, description="Sentences kept from each passage."
     )
     max_evidence_chars: int = Field(
-        1800, ge=200, le=50000, description="Upper bound on evidence text in the prompt."
+        1200,
+        ge=200,
+        le=50000,
+        description="Upper bound on evidence text in the prompt (prefill dominates time to first token).",
     )
     max_question_chars: int = Field(4000, ge=100, le=100000, description="Longer questions are refused.")
 
