@@ -10,7 +10,6 @@ with no stop word ("Dear", "Tel"), no clinical term and not only dictionary word
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 
 import regex as re
@@ -20,6 +19,7 @@ from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import name_stopwords
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import STREET_ADDRESS
+from guardrails.phi.wordlists import fold
 
 MAX_TAIL_LINES = 4
 MAX_LINE_CHARS = 60
@@ -40,12 +40,6 @@ _DIGIT_GROUP = re.compile(r"\d+")
 # itself starts with its number ("at 5521 119 Countess Close").
 _BARE_NUMBER_BEFORE = re.compile(rf"(?:^|\n){_LINE_LEAD}(\d{{1,6}}[ \t]+)$")
 _NUMBER_BEFORE_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,6}[ \t]+)$")
-
-
-def _fold(word: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    ).casefold()
 
 
 class AddressBlocks:
@@ -103,7 +97,7 @@ class AddressBlocks:
         if digits > 8 or len(_DIGIT_GROUP.findall(line)) > 2:
             return None  # a phone or fax number line
         long_words = [w for w in words if len(w) > 3]
-        if any(_fold(w) in name_stopwords() for w in long_words) or self.vocabulary.protected_spans(line):
+        if any(fold(w) in name_stopwords() for w in long_words) or self.vocabulary.protected_spans(line):
             return None
         if digits:
             return True

@@ -8,13 +8,12 @@ clinical head word ("Lynch syndrome", "maladie de Paget").
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex as re
 
-from guardrails.phi.wordlists import load_terms
+from guardrails.phi.wordlists import fold, load_terms
 
 ALWAYS_LISTS = ("eponyms", "drugs", "genes", "regimens", "clinical_terms")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -51,11 +50,6 @@ class ProtectedSpan:
     listed: bool = True
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def _is_acronym(term: str) -> bool:
     return len(term) <= 3 or not any(ch.islower() for ch in term)
 
@@ -77,24 +71,24 @@ class ClinicalVocabulary:
                 self._add(term, contextual=False)
         for term in load_terms("eponyms_contextual"):
             self._add(term, contextual=True)
-        self._strong_heads = frozenset(_fold(w) for w in load_terms("eponym_heads"))
+        self._strong_heads = frozenset(fold(w) for w in load_terms("eponym_heads"))
         self._listed_heads = self._strong_heads | frozenset(
-            _fold(w) for w in load_terms("eponym_heads_listed")
+            fold(w) for w in load_terms("eponym_heads_listed")
         )
-        self._fr_heads = frozenset(_fold(w) for w in load_terms("eponym_heads_fr"))
+        self._fr_heads = frozenset(fold(w) for w in load_terms("eponym_heads_fr"))
 
     def _add(self, term: str, contextual: bool) -> None:
         raw = tuple(_TOKEN.findall(term))
         if not raw:
             return
         case_sensitive = _is_acronym(term)
-        keys = raw if case_sensitive else tuple(_fold(t) for t in raw)
+        keys = raw if case_sensitive else tuple(fold(t) for t in raw)
         entry = _Term(keys, case_sensitive, contextual)
         self._by_first.setdefault(keys[0], []).append(entry)
 
     def protected_spans(self, text: str) -> list[ProtectedSpan]:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        folded = [_fold(t[2]) for t in tokens]
+        folded = [fold(t[2]) for t in tokens]
         spans: list[ProtectedSpan] = []
         for i in range(len(tokens)):
             found = self._match_at(text, tokens, folded, i)

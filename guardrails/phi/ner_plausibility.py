@@ -6,7 +6,6 @@ family name, or with any word the dictionary does not know, is kept; so is anyth
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 import regex as re
 
 from guardrails.phi.name_stopwords import name_stopwords
-from guardrails.phi.wordlists import load_terms
+from guardrails.phi.wordlists import fold, load_terms
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœ")
@@ -24,15 +23,9 @@ _THEN_COLON = re.compile(r"[\w-]*[ \t]*:")
 _ROMAN_OR_GRADE = re.compile(r"(?i)^(?:[ivx]{1,4}[a-d]?|[a-d]\d?)$")
 
 
-def _fold(word: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    ).casefold()
-
-
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
-    return frozenset(_fold(w) for w in load_terms("first_names") + load_terms("surnames"))
+    return frozenset(fold(w) for w in load_terms("first_names") + load_terms("surnames"))
 
 
 def dictionary_from_spacy(nlp: Any) -> frozenset[str]:
@@ -64,7 +57,7 @@ class NerPlausibility:
 
     def _generic(self, word: str, lemma: str | None = None) -> bool:
         lower = word.lower()
-        if len(word) == 1 or _fold(word) in name_stopwords() or _ROMAN_OR_GRADE.match(word):
+        if len(word) == 1 or fold(word) in name_stopwords() or _ROMAN_OR_GRADE.match(word):
             return True
         if word.isupper() and len(word) <= 6 and not (_VOWELS & set(lower)):
             return True  # CBNPC, TVP, HTA: acronyms
@@ -82,7 +75,7 @@ class NerPlausibility:
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
             return False
         names = known_names()
-        if any(_fold(w) in names for w in words):
+        if any(fold(w) in names for w in words):
             return True
         before = text[max(0, start - 40) : start]
         if _LINE_START.search(before) is not None and _THEN_COLON.match(text[end : end + 40]):

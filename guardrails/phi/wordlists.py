@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +12,12 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @lru_cache(maxsize=64)
+def fold(text: str) -> str:
+    """Accents removed and case folded: the form word lists are compared in ("Hélène" → "helene")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def load_terms(name: str) -> tuple[str, ...]:
     """Terms of guardrails/data/<name>.txt: one per line, '#' starts a comment, blank lines ignored."""
     path = DATA_DIR / f"{name}.txt"
