@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answering.answer_service import Scrubber
-from assistant.errors import EmptyQuestionError, InputTooLargeError, NoWordsError
-from assistant.language import detect_language
+from assistant.answering.answer_service import Scrubber, checked_text
 from assistant.retrieval import Retriever, SearchFilters
-from assistant.store.text_normalise import has_words
 
 
 @dataclass(frozen=True)
@@ -41,17 +38,7 @@ class SearchService:
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None
     ) -> list[SearchHit]:
-        query = (query or "").strip()
-        if not query:
-            raise EmptyQuestionError()
-        if len(query) > self.max_query_chars:
-            raise InputTooLargeError("search query", len(query), self.max_query_chars)
-        if not has_words(query):
-            raise NoWordsError("search query")
-        if self.scrubber is not None:
-            query = self.scrubber.scrub(query, language=detect_language(query)).text
-            if not has_words(query):
-                raise NoWordsError("search query")
+        query, _ = checked_text(query, "search query", self.max_query_chars, self.scrubber)
         result = self.retriever.retrieve(query, k or self.default_k, filters)
         return [
             SearchHit(

@@ -61,6 +61,24 @@ class AnswerEvent:
     answer: Answer | None = None
 
 
+def checked_text(text: str | None, what: str, limit: int, scrubber: Scrubber | None) -> tuple[str, str]:
+    """A chat question or a lookup as the rest of the product may see it: (scrubbed text, language). Refused when
+    empty, longer than `limit`, or without words once identifiers are removed (the message never repeats them)."""
+    stripped = (text or "").strip()
+    if not stripped:
+        raise EmptyQuestionError()
+    if len(stripped) > limit:
+        raise InputTooLargeError(what, len(stripped), limit)
+    if not has_words(stripped):
+        raise NoWordsError(what)
+    language = detect_language(stripped)
+    if scrubber is not None:
+        stripped = scrubber.scrub(stripped, language=language).text
+        if not has_words(stripped):
+            raise NoWordsError(what)
+    return stripped, language
+
+
 class AnswerService:
     def __init__(
         self,
@@ -209,18 +227,7 @@ class AnswerService:
         return AnswerEvent("done", answer=answer)
 
     def _prepare(self, question: str) -> tuple[str, str]:
-        stripped = (question or "").strip()
-        if not stripped:
-            raise EmptyQuestionError()
-        limit = self.settings.answering.max_question_chars
-        if len(stripped) > limit:
-            raise InputTooLargeError("question", len(stripped), limit)
-        language = detect_language(stripped)
-        if self.scrubber is not None:
-            stripped = self.scrubber.scrub(stripped, language=language).text
-        if not has_words(stripped):
-            raise NoWordsError()
-        return stripped, language
+        return checked_text(question, "question", self.settings.answering.max_question_chars, self.scrubber)
 
     def _render_within_context(
         self, question: str, language: str, evidence: Sequence[EvidenceBlock], history: Sequence[ChatMessage]
