@@ -159,7 +159,7 @@ def warm_up(url: str, pool: list[str]) -> dict[str, float]:
 
 
 def _is_french(question: str) -> bool:
-    from assistant.language import detect_language
+    from guardrails.language import detect_language
 
     return detect_language(question) == "fr"
 

@@ -23,11 +23,12 @@ from assistant.audit import AuditLog
 from assistant.embedding.calibration import min_relevance_for
 from assistant.errors import EmptyQuestionError, InputTooLargeError, NoWordsError
 from assistant.generation import ChatMessage, Generator
-from assistant.language import detect_language
 from assistant.retrieval import RetrievalResult, Retriever, SearchFilters
 from assistant.settings import Settings
 from assistant.store.text_normalise import has_words, tokenize
 from assistant.types import Answer, Citation, Passage, SentenceCheck, Timings
+from guardrails.language import detect_language
+from guardrails.language import warm_up as warm_up_language_detector
 from guardrails.verification import strip_citations
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,8 @@ class AnswerService:
     def warm_up(self) -> None:
         """Loads now what the first question would otherwise wait for: the scrubber's English and French
         pipelines, the embedder, the model and the KV cache of the fixed system prompt (measured: the first French
-        question waited about 3 s for the French pipeline)."""
+        question waited about 3 s for the French pipeline), and the language detector's model."""
+        warm_up_language_detector()
         warm_scrubber = getattr(self.scrubber, "warm_up", None)
         if warm_scrubber is not None:
             warm_scrubber()

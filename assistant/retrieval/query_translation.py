@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.language import detect_language
 from assistant.store.text_normalise import tokenize
+from guardrails.language import detect_language
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "fr_en_oncology.tsv"
 

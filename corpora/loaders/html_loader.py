@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from corpora.documents import LoadedDocument
 from corpora.errors import LoaderError
 from corpora.loaders.document_loader import DocumentLoader, source_of, title_from_stem
-from corpora.loaders.language import detect_language
 from corpora.loaders.markdown_sections import drop_noise, split_sections
 from corpora.loaders.text_decoding import decode_text, read_bytes
+from guardrails.language import detect_language
 
 _DROP_TAGS = (
     "script",

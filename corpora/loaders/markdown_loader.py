@@ -9,10 +9,10 @@ from typing import ClassVar
 from corpora.documents import LoadedDocument
 from corpora.loaders.document_loader import DocumentLoader, source_of, title_from_stem
 from corpora.loaders.front_matter import split_front_matter
-from corpora.loaders.language import detect_language
 from corpora.loaders.markdown_cleanup import clean_markdown
 from corpora.loaders.markdown_sections import drop_noise, split_sections
 from corpora.loaders.text_decoding import read_text_file
+from guardrails.language import detect_language
 
 _FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 

@@ -14,7 +14,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 from corpora.documents import LoadedDocument, Section
 from corpora.errors import LoaderError
 from corpora.loaders.document_loader import DocumentLoader, source_of, title_from_stem
-from corpora.loaders.language import detect_language
+from guardrails.language import detect_language
 
 logger = logging.getLogger(__name__)
 logging.getLogger("pypdf").setLevel(

@@ -8,8 +8,8 @@ from typing import ClassVar
 
 from corpora.documents import LoadedDocument, Section
 from corpora.loaders.document_loader import DocumentLoader, source_of, title_from_stem
-from corpora.loaders.language import detect_language
 from corpora.loaders.text_decoding import read_text_file
+from guardrails.language import detect_language
 
 
 class TextLoader(DocumentLoader):

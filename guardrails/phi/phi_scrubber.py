@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
+from guardrails.language import detect_language
 from guardrails.phi.clinical_vocabulary import ClinicalVocabulary, default_vocabulary
 from guardrails.phi.date_shifter import shift_date
 from guardrails.phi.engine_factory import (
@@ -16,7 +17,6 @@ from guardrails.phi.engine_factory import (
     build_anonymizer,
 )
 from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_overlaps, tidy
-from guardrails.phi.language import detect_language
 from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy
 from guardrails.phi.reidentification import reidentify
 from guardrails.phi.scrub_session import ScrubSession
@@ -128,7 +128,7 @@ class PhiScrubber:
     # -- internals --------------------------------------------------------------------------------------------
     def _language(self, text: str, language: str | None) -> Language:
         if language is None:
-            return detect_language(text, default=self.default_language)
+            return cast(Language, detect_language(text, default=self.default_language))
         if language not in SUPPORTED_LANGUAGES:
             raise ValueError(
                 f"Unsupported language {language!r}; use one of {SUPPORTED_LANGUAGES} or None to detect"

@@ -35,7 +35,10 @@ def test_two_documents_with_one_title_each_keep_their_title() -> None:
         _passage("a/guide.md", "Guideline", "One", "First sentence here."),
         _passage("b/guide.md", "Guideline", "Two", "Second sentence here."),
     ]
-    assert [b.heading for b in compress("q", passages, None, 3, 1800)] == ["Guideline — One", "Guideline — Two"]
+    assert [b.heading for b in compress("q", passages, None, 3, 1800)] == [
+        "Guideline — One",
+        "Guideline — Two",
+    ]
 
 
 def test_the_budget_keeps_whole_sentences_and_the_best_one_first_chosen() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from corpora.errors import LoaderError
-from corpora.loaders.language import detect_language
 from corpora.loaders.text_loader import TextLoader
+from guardrails.language import detect_language
 
 pytestmark = pytest.mark.unit
 
