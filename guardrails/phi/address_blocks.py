@@ -23,8 +23,8 @@ from guardrails.phi.wordlists import fold
 
 MAX_TAIL_LINES = 4
 MAX_LINE_CHARS = 60
-# Bullets, quote marks and the like that start the lines of a pasted block.
-_LINE_LEAD = r"[ \t>*•·?\-]*"
+# Bullets, quote marks and the like that start the lines of a pasted block; a comma that lost its line (", GU").
+_LINE_LEAD = r"[ \t>*•·?\-,]*"
 _TOKEN = (
     rf"(?:[{UPPER}][{LETTER}'’.\-]*"  # Domoszló, LAPPEENRANTA, New, St.
     rf"|[{LOWER}]{{1,3}}"  # particles inside town names: "Ostrov nad Ohrí", "Turkovice u Prelouce"

@@ -85,6 +85,13 @@ class ClinicalVocabulary:
         keys = raw if case_sensitive else tuple(fold(t) for t in raw)
         entry = _Term(keys, case_sensitive, contextual)
         self._by_first.setdefault(keys[0], []).append(entry)
+        if case_sensitive and len(term) >= 5 and term.isalpha():
+            # Regimens are written "FOLFIRINOX" and "Folfirinox"; five letters and more are no ordinary word.
+            self._add_folded(raw, contextual)
+
+    def _add_folded(self, raw: tuple[str, ...], contextual: bool) -> None:
+        keys = tuple(fold(t) for t in raw)
+        self._by_first.setdefault(keys[0], []).append(_Term(keys, False, contextual))
 
     def protected_spans(self, text: str) -> list[ProtectedSpan]:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]

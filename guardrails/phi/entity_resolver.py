@@ -89,6 +89,8 @@ def apply_vocabulary(
         return candidates
     kept: list[Candidate] = []
     for cand in candidates:
+        if cand.type == STREET_ADDRESS and any(_acronym_ends_street(text, cand, p) for p in protected):
+            continue  # "6 cours de FOLFOX": a street is not named after a regimen or gene acronym
         if cand.type not in VOCABULARY_VETOED_TYPES:
             kept.append(cand)
             continue
@@ -116,6 +118,15 @@ def apply_vocabulary(
             if trimmed is not None and any(ch.isalpha() for ch in text[trimmed.start : trimmed.end]):
                 kept.append(trimmed)
     return kept
+
+
+def _acronym_ends_street(text: str, cand: Candidate, term: ProtectedSpan) -> bool:
+    """A listed term in capitals ends a lower-case "street": "6 cours de FOLFOX", "2 voie de BRCA1". Streets
+    named after eponyms stay addresses ("37, Boulevard Diane Fournier", "12 AVENUE FOURNIER")."""
+    if not (term.listed and cand.start <= term.start and term.end == cand.end):
+        return False
+    value, before = text[term.start : term.end], text[cand.start : term.start]
+    return not any(ch.islower() for ch in value) and any(ch.islower() for ch in before)
 
 
 def resolve_overlaps(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -68,8 +68,9 @@ class NerPlausibility:
                 forms.add(lower[: -len(ending)])
         return not forms.isdisjoint(self.dictionary)
 
-    def plausible(self, text: str, start: int, end: int, doc: Any = None) -> bool:
-        """False for a span that cannot be a name: too short, or only dictionary words in heading position."""
+    def plausible(self, text: str, start: int, end: int, doc: Any = None, strict: bool | None = None) -> bool:
+        """False for a span that cannot be a name: too short, or only dictionary words in heading position.
+        `strict` overrides the instance's mode (True for recognizers that rely on position alone)."""
         span = text[start:end]
         words = _WORD.findall(span)
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
@@ -85,7 +86,7 @@ class NerPlausibility:
             return True
         # Only dictionary words, acronyms and stopwords, and no known name: a heading or a capitalised noun
         # ("Bilan", "Antécédents", "Hematology clinic"). Surnames that are also words are in surnames.txt.
-        if self.strict or span == span.lower():
+        if (self.strict if strict is None else strict) or span == span.lower():
             return False
         return not (
             _SENTENCE_START.search(before)

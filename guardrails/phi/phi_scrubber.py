@@ -20,7 +20,7 @@ from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_
 from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy
 from guardrails.phi.reidentification import reidentify
 from guardrails.phi.scrub_session import ScrubSession
-from guardrails.phi.types import DATE, SUPPORTED_LANGUAGES, DetectedEntity, Language, ScrubResult
+from guardrails.phi.types import DATE, LOCATION, SUPPORTED_LANGUAGES, DetectedEntity, Language, ScrubResult
 
 
 class PhiScrubber:
@@ -78,7 +78,13 @@ class PhiScrubber:
     def detect(self, text: str, language: Language) -> list[Candidate]:
         """Final identifier spans (original offsets), before any replacement."""
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
-        from guardrails.phi.recognizers import TRUSTED_PATTERNS, WEAK_NAME_RECOGNIZERS
+        from guardrails.phi.name_propagation import coordinated_names, repeated_names
+        from guardrails.phi.recognizers import (
+            PLACE_YIELDING_NAME_RECOGNIZERS,
+            POSITIONAL_NAME_RECOGNIZERS,
+            TRUSTED_PATTERNS,
+            WEAK_NAME_RECOGNIZERS,
+        )
 
         analyzer = self._analyzer(language)
         artifacts = analyzer.nlp_engine.process_text(text, language)
@@ -97,14 +103,34 @@ class PhiScrubber:
             cand = tidy(text, Candidate(r.entity_type, r.start, r.end, r.score, recognizer, trusted))
             if cand is not None:
                 raw.append(cand)
-        kept = apply_vocabulary(text, raw, self.vocabulary.protected_spans(text))
+        protected = self.vocabulary.protected_spans(text)
+        kept = apply_vocabulary(text, raw, protected)
         plausibility = self._plausibility[language]
-        kept = [
-            c
-            for c in kept
-            if c.recognizer not in WEAK_NAME_RECOGNIZERS
-            or plausibility.plausible(text, c.start, c.end, artifacts.tokens)
-        ]
+        places = [(c.start, c.end) for c in kept if c.type == LOCATION]
+
+        def plausible(c: Candidate) -> bool:
+            # Names found by their position alone ("Asya spent a year", a line of its own) must hold a word
+            # that is not a dictionary word, in English too; a line of its own gives way to a place found on
+            # the same words (a town line). NER guesses are checked only outside headings in English.
+            if c.recognizer in POSITIONAL_NAME_RECOGNIZERS:
+                if c.recognizer in PLACE_YIELDING_NAME_RECOGNIZERS and any(
+                    s <= c.start and c.end <= e for s, e in places
+                ):
+                    return False
+                return plausibility.plausible(text, c.start, c.end, artifacts.tokens, strict=True)
+            if c.recognizer in WEAK_NAME_RECOGNIZERS:
+                return plausibility.plausible(text, c.start, c.end, artifacts.tokens)
+            return True
+
+        kept = [c for c in kept if plausible(c)]
+
+        def strictly_plausible(start: int, end: int) -> bool:
+            return plausibility.plausible(text, start, end, artifacts.tokens, strict=True)
+
+        propagated = repeated_names(text, kept, strictly_plausible) + coordinated_names(
+            text, kept, strictly_plausible
+        )
+        kept += apply_vocabulary(text, propagated, protected)
         kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)
         return resolve_overlaps(text, kept)
 

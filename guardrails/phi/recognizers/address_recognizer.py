@@ -14,7 +14,7 @@ from guardrails.phi.types import STREET_ADDRESS
 _CAP = rf"[{UPPER}][{LETTER}'’.-]*"
 _WORD = rf"[{LETTER}][{LETTER}'’-]*"
 _EN_STREET = (
-    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
+    r"(?i:street|str|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|row|crescent|close|gardens|grove|"
     r"heights|hill|mews|park|path|pike|plaza|point|ridge|run|walk|loop|bend|crossing|green|view)\b\.?"
 )
@@ -54,9 +54,24 @@ _HOSPITAL_PLACE = (
     r"(?i:room|bed|ward|floor|level|wing|building|bldg|unit|suite|day|week|cycle|course|grade|stage|dose|visit|"
     r"arm|cohort|phase|part|section|table|figure|box|chambre|lit|salle|service|[ée]tage|b[âa]timent|jour|cure)"
 )
+# Rooms of a hospital called suites or units: "endoscopy suite #4", "infusion unit 2".
+_HOSPITAL_SUITE = (
+    r"(?i:endoscopy|operating|procedure|recovery|infusion|surgical|surgery|treatment|dialysis|radiology|imaging|"
+    r"care|intensive|oncology|transplant|burn|stroke|cardiac|coronary|neonatal|maternity|day)"
+)
 _CAP_SUFFIXED = rf"[{UPPER}][{LETTER}]*{_EU_STREET_SUFFIX}"
 # A building number written before the street's own number: "3482 Via Franscini 71" (Swiss, Nordic forms).
 _LEADING_NUMBER = r"(?:\d{1,6}[ \t]+)?"
+# One street of a crossing: "159 Eleftheriou Venizelou str", "Kuusiku 7", "Nieuwe Baan 473 St.", "Main Street".
+_CROSSING_STREET = (
+    rf"(?:\d{{1,6}}[ \t]+)?{_CAP}(?:[ \t]+(?:{_CAP}|{_FR_PARTICLE}|(?i:str|st|rd|ave)\.?|\d{{1,5}}[A-Za-z]?\.?)){{0,4}}"
+    rf"(?:[ \t]+{_EN_STREET})?"
+)
+_FR_CROSSING_STREET = rf"{_FR_STREET}[ \t]+{_FR_NAME}"
+# A street named without a number after a preposition, when its type is written out: "shows on Berg Hills
+# Street", "lives off Harley Street". Only the full, capitalised words: "on Memory Lane" is rare in notes, "in
+# Supreme Court" or "at Palm Drive" too ambiguous.
+_EN_STREET_WORD_WRITTEN_OUT = r"(?:Street|Avenue|Road|Boulevard|Lane)(?![\w-])"
 
 
 class AddressRecognizer(PhiPatternRecognizer):
@@ -81,9 +96,19 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+{_FR_STREET}{_FR_LOWER_NAME_THEN_POSTCODE}{_FR_TOWN}",
             0.8,
         ),
+        # A street line typed in lower case ("770 26 rue des lieutemants thomazo" then a new line): a number and an
+        # unambiguous street word, the name up to the end of the line. Not "cours" or "voie" ("3 cours de FOLFOX",
+        # "2 voie veineuse").
+        Pattern(
+            "fr_street_line_any_case",
+            rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai|route)"
+            rf"(?:[ \t]+[{LETTER}][{LETTER}'’-]*){{1,5}}(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b))",
+            0.6,
+        ),
         Pattern(
             "postcode_town",
-            rf"(?<![\w.,])(?:F-)?\d{{5}}[ \t]+(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]{{4,}})(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}))*"
+            rf"(?<![\w.,])(?:F-)?\d{{5}}[ \t]+(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]{{4,}})"
+            rf"(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP})(?![{LETTER}]))*"
             rf"(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?",
             0.5,
         ),
@@ -120,7 +145,7 @@ class AddressRecognizer(PhiPatternRecognizer):
         # Address-block lines: "Apt. 316", "Suite 828", military "PSC 5217, Box 4854" / "APO AE 44085".
         Pattern(
             "unit_line",
-            r"(?<![\w])(?i:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\w])",
+            rf"(?<![\w])(?<!{_HOSPITAL_SUITE}[ \t]+)(?i:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?(?![\w])",
             0.5,
         ),
         Pattern(
@@ -147,7 +172,37 @@ class AddressRecognizer(PhiPatternRecognizer):
             r"(?:\s+is)?[ \t]*[:=]?[ \t]*)[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?(?![\w-])",
             0.7,
         ),
-        Pattern("po_box", r"(?<!\w)(?i:p\.?\s?o\.?\s?box|bo[iî]te\s+postale|bp)[ \t]+\d{1,6}(?!\w)", 0.6),
+        # Crossings: "the corner of 159 Eleftheriou Venizelou str and Rennie Union", "à l'angle de la rue Victor
+        # Hugo et de la rue Pasteur". The street after "of" must be capitalised or numbered: "the corner of the
+        # mouth" is anatomy.
+        Pattern(
+            "street_crossing",
+            rf"(?=[\d{UPPER}])(?<=(?<!\w)(?i:corner|intersection|junction|crossroads?)[ \t]+of[ \t]+(?:the[ \t]+)?)"
+            rf"{_CROSSING_STREET}[ \t]+(?i:and|&)[ \t]+{_CROSSING_STREET}(?![\w-])",
+            0.65,
+        ),
+        Pattern(
+            "fr_street_crossing",
+            rf"(?<=(?<!\w)(?i:angle|coin|croisement|intersection)[ \t]+(?i:de[ \t]+la|du|des|de[ \t]+l['’])[ \t]*)"
+            rf"{_FR_CROSSING_STREET}[ \t]+(?i:et)[ \t]+(?:(?i:de[ \t]+la|du|des|de[ \t]+l['’])[ \t]*)?{_FR_CROSSING_STREET}",
+            0.65,
+        ),
+        Pattern(
+            "named_street_after_preposition",
+            rf"(?=[{UPPER}])(?<=(?<!\w)(?i:on|in|off|along|near|from|into|onto)[ \t]+){_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+"
+            rf"{_EN_STREET_WORD_WRITTEN_OUT}",
+            0.55,
+        ),
+        # Postcodes written with a space ("08 333 RUIAN") or of Corsica ("2B 065 CHATENOIS-LES-FORGES") before
+        # the town, after a comma or at the start of a line, as in the last line of a French address.
+        Pattern(
+            "fr_spaced_postcode_town",
+            rf"(?<=(?:^|,)[ \t]*)(?:\d{{2}}|2[AB])[ ]?\d{{3}}[ \t]+(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]{{4,}})"
+            rf"(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP})(?![{LETTER}]))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?",
+            0.5,
+        ),
+        # Not "BP 140/91": blood pressure.
+        Pattern("po_box", r"(?<!\w)(?i:p\.?\s?o\.?\s?box|bo[iî]te\s+postale|bp)[ \t]+\d{1,6}(?![\w/])", 0.6),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "address", "adresse", "domicile", "domicilié", "domiciliée", "habite", "résidant", "résidante", "demeurant",

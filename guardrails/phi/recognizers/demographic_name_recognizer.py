@@ -1,4 +1,5 @@
-"""Names on a header line followed by an age or a birth date: "Dupont Jean , 78 ans", "Pedron, Ekrem, 5 JUIN 1940"."""
+"""Names on a header line followed by an age or a birth date: "Dupont Jean , 78 ans", "Pedron, Ekrem, 5 JUIN 1940",
+"Guillotel, 16 décembre 1968" (one word is enough: the second opinion drops headings such as "Consultation,")."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class DemographicNameRecognizer(PhiPatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "line_start_names_then_age_or_birth",
-            rf"(?=[{LETTER}])(?<=(?:^|[\n:;])[ \t]*){_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+){_WORD}){{1,2}}{_FOLLOWED_BY_AGE_OR_BIRTH}",
+            rf"(?=[{LETTER}])(?<=(?:^|[\n:;])[ \t]*){_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+){_WORD}){{0,2}}(?![{LETTER}'’-]){_FOLLOWED_BY_AGE_OR_BIRTH}",
             0.6,
         ),
     ]

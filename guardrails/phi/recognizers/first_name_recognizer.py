@@ -25,6 +25,9 @@ def _strip_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+_LOWER_CASE_WORDS = frozenset({"said"})
+
+
 @lru_cache(maxsize=1)
 def _first_name_forms() -> tuple[str, str, str]:
     names = set(load_terms("first_names"))
@@ -33,6 +36,9 @@ def _first_name_forms() -> tuple[str, str, str]:
     lower = {n.lower() for n in names if len(n) >= 4} | {
         _strip_accents(n).lower() for n in names if len(n) >= 4
     }
+    # ...and never an ordinary word in lower case: "You said your email…" ("Said" is a given name). Not added to
+    # the name stopwords, which would also drop "Dr Said".
+    lower -= {w.lower() for w in load_terms("name_stopwords")} | _LOWER_CASE_WORDS
     # Census given names are matched capitalised only (see the file's header): lower case collides with words,
     # and their upper-case forms would double the size of the regex (compile time) for little gain.
     census = set(load_terms("first_names_census")) - names
@@ -66,11 +72,12 @@ class FirstNameRecognizer(PhiPatternRecognizer):
             rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{_NOT_STOP}{NAME_WORD}){{0,2}}",
             0.6,
         ),
-        # "eliane lubinu", "krier franck", "Aubin gaston", "maria": lower-case given names; the word beside
+        # "eliane lubinu", "krier franck", "Aubin gaston", "maria", "marie-léa": lower-case given names (a
+        # compound's second part need not be listed); the word beside
         # them (any case) is taken as the family name unless it is a stopword.
         Pattern(
             "lower_first_name",
-            rf"(?<![\w'’-])(?=[{LETTER}])(?:{_NOT_STOP}[{LETTER}][{LETTER}'’-]{{2,}}[ \t]+)?{_LOWERED}{_END}"
+            rf"(?<![\w'’-])(?=[{LETTER}])(?:{_NOT_STOP}[{LETTER}][{LETTER}'’-]{{2,}}[ \t]+)?{_LOWERED}(?:-[{LOWER}]{{2,}})?{_END}"
             rf"(?:[ \t]+{_NOT_STOP}[{LETTER}][{LETTER}'’-]{{2,}})?",
             0.45,
         ),

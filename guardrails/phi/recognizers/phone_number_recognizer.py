@@ -28,9 +28,16 @@ _CALL_VERB = (
     r"call|ring|phone|text|reach|dial|contact|answering|"
     r"appeler|rappeler|appelez|contacter|joindre|joignable|t[ée]l[ée]phoner"
 )
+# Messages go to a number too: "stop receiving messages to 0699 868 88 55", "SMS au 06...", "my registered
+# 024 971 50 30" (the number an account or a portal has on file).
+_MESSAGE_WORD = (
+    r"messages?|texts?|sms|whatsapp|texto|textos|notifications?|alerts?|"
+    r"registered(?:[ \t]+(?:mobile|cell|phone|number))?|enregistr[ée]"
+)
 _ANNOUNCED = (
     rf"(?<=(?<!\w)(?:(?i:{_PHONE_LABEL})(?:[ \t]+(?i:number|no\.?|n°|num[ée]ro))?[ \t]*[:.]?"
-    rf"|(?i:{_CALL_VERB})(?:[ \t]+(?i:me|us|him|her|them|le|la|les|nous|moi))?(?:[ \t]+(?i:on|at|au|sur))?)\s*)"
+    rf"|(?i:{_CALL_VERB})(?:[ \t]+(?i:me|us|him|her|them|le|la|les|nous|moi))?(?:[ \t]+(?i:on|at|au|sur))?"
+    rf"|(?i:{_MESSAGE_WORD})(?:[ \t]+(?i:to|on|at|from|au|sur|par))?[ \t]*:?)\s*)"
 )
 _LINE_LABEL_AFTER = r"(?=[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work|desk|tel|t[ée]l|portable)\b)"
 

@@ -49,5 +49,8 @@ NAME_SEQUENCE = rf"{NAME_WORD}(?:(?:[ \t]+{PARTICLE})?[ \t]+{NAME_WORD}){{0,3}}"
 TITLE = (
     r"(?:(?:Dr|Drs|Dre|Pr|Prof|Mme|Mmes|Mlle|Mr|Mrs|Ms|Mx|MM|DR|PR|MME|MR|MRS)\.?"
     r"|M\."
+    # Typed or dictated notes lose capitals: "ms. Quinzia", "dr. lopez". The dot is required, and no number
+    # before it: "QRS 120 ms. Echo" is a duration.
+    r"|(?<!\d[ \t]?)(?:dr|mr|mrs|ms)\."
     r"|(?i:docteure?|professeure?|madame|monsieur|mademoiselle|doctor|professor|miss))"
 )

@@ -121,3 +121,43 @@ def test_named_model_that_is_not_installed_fails_without_download() -> None:
     scrubber = PhiScrubber(spacy_models={"en": "en_core_web_trf_not_installed"})
     with pytest.raises(SpacyModelNotInstalledError, match="pip install"):
         scrubber.scrub("Seen by Dr Smith.", "en")
+
+
+# Names found by position alone, and their other mentions: (language, text, scrubbed, kept).
+POSITIONAL_CASES = [
+    ("en", "Asya spent a year at the clinic.", ["Asya"], ["spent a year"]),
+    ("en", "Nikolaj spent a year as the assistant to Nikolaj Petrussen.", ["Nikolaj", "Petrussen"], []),
+    ("en", "Usamov and Bowers were engineers.", ["Usamov", "Bowers"], ["engineers"]),
+    ("en", "Seen by Faina D. Yefremova today.", ["Faina D. Yefremova"], []),
+    ("en", "Patient reports pain. Tamoxifen was started.", [], ["Patient reports pain", "Tamoxifen"]),
+    ("en", "Hepatitis B Virus and Phase I Trial results.", [], ["Hepatitis B Virus", "Phase I Trial"]),
+    ("fr", "Compte rendu\nGeslin tonino\n", ["Geslin tonino"], ["Compte rendu"]),
+    ("fr", "Conclusion\nAUBRY", ["AUBRY"], ["Conclusion"]),
+    (
+        "en",
+        "Impression\nLymphovascular invasion\nComorbidities",
+        [],
+        ["Lymphovascular invasion", "Comorbidities"],
+    ),
+    # Symptoms and regimens on a line of their own are not names, nor cut before "née" (born).
+    (
+        "fr",
+        "Plaintes\nmucite\nLymphœdème\nDyspnée\nDiarrhée\nFolfirinox",
+        [],
+        ["mucite", "Lymphœdème", "Dyspnée", "Diarrhée", "Folfirinox"],
+    ),
+    ("en", "Plan\nFolfox\nNeutropenia", [], ["Folfox", "Neutropenia"]),
+    # "said" is a given name only when capitalised after a title.
+    ("en", "You said your email is fine. Seen by Dr Said.", ["Dr Said"], ["You said your"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "scrubbed", "kept"), POSITIONAL_CASES)
+def test_names_found_by_position(
+    phi_scrubber: PhiScrubber, lang: str, text: str, scrubbed: list[str], kept: list[str]
+) -> None:
+    result = phi_scrubber.scrub(text, lang)
+    for name in scrubbed:
+        assert name not in result.text, (name, result.text)
+    for words in kept:
+        assert words in result.text, (words, result.text)

@@ -63,3 +63,23 @@ def test_overlaps_higher_priority_wins_and_same_type_merges() -> None:
         ("MEDICAL_RECORD_NUMBER", "06 12 34 56 78"),
         ("PERSON", "Dupont"),  # what is left of the lower-priority person span
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "term", "kept"),
+    [
+        ("après 6 cours de FOLFOX puis", "6 cours de FOLFOX", "FOLFOX", False),
+        ("au 14 rue des Lilas, 69003 Lyon", "14 rue des Lilas, 69003 Lyon", None, True),
+        ("37, Boulevard Diane Fournier, 46627 Charpentier", "37, Boulevard Diane Fournier", "Fournier", True),
+        ("12 AVENUE FOURNIER", "12 AVENUE FOURNIER", "FOURNIER", True),
+    ],
+)
+def test_vocabulary_drops_a_street_named_after_a_clinical_term(
+    text: str, address: str, term: str | None, kept: bool
+) -> None:
+    start, end = span_of(text, address)
+    protected = [ProtectedSpan(*span_of(text, term))] if term else []
+    out = apply_vocabulary(
+        text, [Candidate("STREET_ADDRESS", start, end, 0.75, "AddressRecognizer")], protected
+    )
+    assert bool(out) is kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecognizer
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
 from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
 from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
@@ -11,9 +12,11 @@ from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNa
 from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
 from guardrails.phi.recognizers.first_name_recognizer import FirstNameRecognizer
 from guardrails.phi.recognizers.fr_ins_recognizer import FrInsRecognizer
+from guardrails.phi.recognizers.initialled_name_recognizer import InitialledNameRecognizer
 from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameRecognizer
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
+from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
@@ -79,6 +82,12 @@ CASES = [
     (PhoneNumberRecognizer, "He called on 3 occasions; call in 2 weeks; 15 mg", []),
     (PhoneNumberRecognizer, "Seen in office 12-03-2024", []),  # a date, not a phone
     (PhoneNumberRecognizer, "call 123 456", []),  # fewer than 7 digits
+    # numbers that messages go to, or that an account has on file
+    (PhoneNumberRecognizer, "stop receiving messages to 0699 868 88 55 please", ["0699 868 88 55"]),
+    (PhoneNumberRecognizer, "any message on my registered 024 971 50 30. Could", ["024 971 50 30"]),
+    (PhoneNumberRecognizer, "my registered 668 5702.", ["668 5702"]),
+    (PhoneNumberRecognizer, "SMS au 06 12 34 56 78", ["06 12 34 56 78"]),
+    (PhoneNumberRecognizer, "3 messages on 12 occasions; alerts at 120 bpm", []),
     # e-mail and web addresses
     (EmailAddressRecognizer, "écrire à isabelle.lambert@orange.fr.", ["isabelle.lambert@orange.fr"]),
     (EmailAddressRecognizer, "CA 19-9 @ 86 U/mL", []),
@@ -114,6 +123,33 @@ CASES = [
     (AddressRecognizer, "She moved to Colorado 37 years ago", []),
     (AddressRecognizer, "Room 12 Suite 3; Cycle 3 Day 15; Grade U. 12", ["Suite 3"]),
     (AddressRecognizer, "1 cp 2 fois par jour, He lives at home with 2 children", []),
+    # crossings, streets named without a number, "Str.", French spaced and Corsican postcodes
+    (
+        AddressRecognizer,
+        "stop at the corner of Nieuwe Baan 473 St. and Inna Loop St.",
+        ["Nieuwe Baan 473 St. and Inna Loop St."],
+    ),
+    (AddressRecognizer, "to the corner of Kuusiku 7 and Alexander Flat? I", ["Kuusiku 7 and Alexander Flat"]),
+    (
+        AddressRecognizer,
+        "à l'angle de la rue Victor Hugo et de la rue Pasteur",
+        ["rue Victor Hugo et de la rue Pasteur"],
+    ),
+    (AddressRecognizer, "pain at the corner of the mouth and the eye", []),
+    (AddressRecognizer, "early shows on Berg Hills Street were", ["Berg Hills Street"]),
+    (AddressRecognizer, "the Road to Recovery; in Supreme Court", []),
+    (AddressRecognizer, "lives at 136 Filadelfeos Str., Klirou", ["136 Filadelfeos Str."]),
+    (AddressRecognizer, "80739 hoareau, 2B 065 CHATENOIS-LES-FORGES", ["2B 065 CHATENOIS-LES-FORGES"]),
+    (AddressRecognizer, "Boutin-Sur-Mer, 08 333 RUIAN", ["08 333 RUIAN"]),
+    (AddressRecognizer, "plaquettes 150 000, 12 500 UI", []),
+    (AddressRecognizer, "BP 140/91; brought to endoscopy suite #4", []),  # blood pressure, a hospital room
+    (AddressRecognizer, "drops you off at 70248 31 Rue tachkent St.", ["31 Rue tachkent"]),
+    (
+        AddressRecognizer,
+        ">26 rue des lieutemants thomazo\n>Apt. 735",
+        ["26 rue des lieutemants thomazo", "Apt. 735"],
+    ),
+    (AddressRecognizer, "6 cours de folfox\n2 voie veineuse\n", []),
     # dates
     (CalendarDateRecognizer, "vue le 3 février 2026 et le 1er mars", ["3 février 2026", "1er mars"]),
     (CalendarDateRecognizer, "née le 14/02/1958", ["14/02/1958"]),
@@ -141,6 +177,8 @@ CASES = [
     (TitledNameRecognizer, "M. naylan, Mme krajewski patrice", ["naylan", "krajewski patrice"]),
     (TitledNameRecognizer, "Mme est venue ; Monsieur présente une toux", []),
     (TitledNameRecognizer, "traitement par R-CODOX-M. Prophylaxie", []),
+    (TitledNameRecognizer, "join accounts with ms. Quinzia", ["Quinzia"]),
+    (TitledNameRecognizer, "QRS 120 ms. Hodgkin lymphoma", []),  # a duration, not a title
     # relatives
     (
         RelativeNameRecognizer,
@@ -153,9 +191,40 @@ CASES = [
     (LabelledNameRecognizer, "Patient : CAVARLE, ANDRE , 41 ans", ["CAVARLE, ANDRE"]),
     (LabelledNameRecognizer, "My name is Rubija", ["Rubija"]),
     (LabelledNameRecognizer, "Nom : non renseigné", []),
+    # naming verbs and "name is" in any case, a question form, l'enfant
+    (LabelledNameRecognizer, "Sometimes people call me Csanád", ["Csanád"]),
+    (
+        LabelledNameRecognizer,
+        "She named him Luís; he was called Halldór Árnþórsson",
+        ["Luís", "Halldór Árnþórsson"],
+    ),
+    (LabelledNameRecognizer, "her maiden name is nyberg", ["nyberg"]),
+    (LabelledNameRecognizer, "What's your last name? Boyle", ["Boyle"]),
+    (LabelledNameRecognizer, "Situation de l'enfant ZACH", ["ZACH"]),
+    (LabelledNameRecognizer, "the patient's name is not known; a so-called Warburg effect", []),
+    # names with a middle initial
+    (InitialledNameRecognizer, "directed by Szabina J Gelencsér today", ["Szabina J Gelencsér"]),
+    (InitialledNameRecognizer, "the verses from Faina D. Yefremova", ["Faina D. Yefremova"]),
+    (InitialledNameRecognizer, "When I Was young, HER2 B Cells", []),
+    (InitialledNameRecognizer, "N Engl J Med 358 (25): 2717; Int J Radiat Oncol Biol Phys 61 (2)", []),
+    # a name as the subject of a verb only people do
+    (ActingNameRecognizer, "Asya spent a year at Allstate", ["Asya"]),
+    (
+        ActingNameRecognizer,
+        "Nikolaj N Møller said so; Durand signale des douleurs",
+        ["Nikolaj N Møller", "Durand"],
+    ),
+    (ActingNameRecognizer, "the Oncotype reported; SEER reported; Patient reports pain", []),
+    # a line holding only a name
+    (LoneLineNameRecognizer, "AUBRY", ["AUBRY"]),
+    (LoneLineNameRecognizer, "Compte rendu :\nGeslin tonino\n", ["Geslin tonino"]),
+    (LoneLineNameRecognizer, "> Gyala Antall\n> 3369 24 Clarke Avenue", ["Gyala Antall"]),
+    (LoneLineNameRecognizer, "Impression:\n- Comorbidities.\n- Lymphovascular invasion", []),
+    (LoneLineNameRecognizer, "Sialoblastoma\n4241 Steinfelden 73\nSAVONLINNA", []),  # a term, an address town
     # given names from the list
     (FirstNameRecognizer, "DUPONT Marie et eliane lubinu", ["DUPONT Marie", "eliane lubinu"]),
     (FirstNameRecognizer, "la claire évolution, une rose", []),
+    (FirstNameRecognizer, "Monsieur CARAMAZANA marie-léa , 65 ans", ["CARAMAZANA marie-léa"]),
     (FirstNameRecognizer, "Tiffany, Todd", ["Tiffany", "Todd"]),  # census given names
     (
         FirstNameRecognizer,
@@ -171,6 +240,7 @@ CASES = [
     # header line with an age or birth date
     (DemographicNameRecognizer, "Pedron, Ekrem, 5 JUIN 1940", ["Pedron, Ekrem"]),
     (DemographicNameRecognizer, "Dupont Jean , 78 ans", ["Dupont Jean"]),
+    (DemographicNameRecognizer, "Guillotel, 16 décembre 1968", ["Guillotel"]),
     # towns from the list
     (LocationRecognizer, "scolarisé à PARIS, né à nimes", ["PARIS", "nimes"]),
 ]

@@ -1,0 +1,113 @@
+"""Names found once, found everywhere: the other mentions of a detected name, and names listed beside one.
+
+Recognizers see each mention on its own: "Nikolaj spent a year ... as the assistant to Nikolaj Petrussen", "My
+name is Ján M. Novák but everyone calls me Ján", "Mrs Kowalczyk ... Kowalczyk reports less pain" leave the
+mention without a title or verb. And in "Usamov and Bowers" or "Morrison, Rogers and Torres" only the listed
+family name is known. Here, after the second opinions, from names that one of our recognizers found (not spaCy's guesses):
+
+- every other whole-word occurrence, with the same spelling, of a capitalised word of a detected name (3+
+  letters, not a stopword, not a dictionary word unless a known name) is a name too, with up to two capitalised
+  non-dictionary words right after it ("Nikolaj Petrussen");
+- a capitalised word coordinated with a detected name ("X and Y", "X, Y et Z") is a name too, when it holds a
+  non-dictionary word (the strict second opinion).
+
+New spans are not trusted: the clinical vocabulary still vetoes them ("Dr Hodgkin ... a Hodgkin lymphoma" keeps
+the lymphoma).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex as re
+
+from guardrails.phi.entity_resolver import Candidate
+from guardrails.phi.name_stopwords import is_name_stopword
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
+from guardrails.phi.types import PERSON
+
+REPEATED = "RepeatedNamePropagation"
+COORDINATED = "CoordinatedNamePropagation"
+_SCORE = 0.6
+# spaCy's guesses are not propagated: the small models tag drugs, devices and journal abbreviations ("Vicryl",
+# "Coumadin", "Clin Oncol") as persons often enough that copying each guess to every mention and list neighbour
+# multiplies its mistakes.
+UNCONFIRMED_SOURCES = frozenset({"SpacyRecognizer"})
+_NAME_WORD = re.compile(rf"[{LETTER}][{LETTER}'’]*(?:-[{LETTER}][{LETTER}'’]*)*")
+_CAPITALISED = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)*"
+# A list of up to five capitalised words or pairs joined by commas and a final "and"/"et"/"&".
+_ITEM = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?"
+_LIST = re.compile(
+    rf"(?<![\w'’-]){_ITEM}(?:[ \t]*,[ \t]*{_ITEM}){{0,4}},?[ \t]+(?:and|et|&)[ \t]+{_ITEM}(?![\w'’-])"
+)
+_LIST_ITEM = re.compile(rf"{_ITEM}")
+_NEXT_CAPITALISED = re.compile(rf"[ \t]+({_CAPITALISED})(?![\w'’-])")
+_LIST_JOINER = re.compile(r"^(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|et|&)[ \t]+)$")
+
+
+def _sources(candidates: list[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if c.type == PERSON and c.recognizer not in UNCONFIRMED_SOURCES]
+
+
+def repeated_names(
+    text: str, candidates: list[Candidate], plausible: Callable[[int, int], bool]
+) -> list[Candidate]:
+    """Other mentions of the capitalised words of detected names, spelled the same, if `plausible` (start, end)
+    holds for the word (not a dictionary word, or a known name)."""
+    words = {
+        m.group()
+        for c in _sources(candidates)
+        for m in _NAME_WORD.finditer(text, c.start, c.end)
+        if len(m.group()) >= 3
+        and m.group()[0].isupper()
+        and not is_name_stopword(m.group())
+        and plausible(m.start(), m.end())
+    }
+    if not words:
+        return []
+    covered = [(c.start, c.end) for c in candidates if c.type == PERSON]
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    found = []
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        end = m.end()
+        # The mention may come with the rest of the name: "... to Nikolaj Petrussen" after "Nikolaj spent".
+        for _ in range(2):
+            more = _NEXT_CAPITALISED.match(text, end)
+            if more is None or is_name_stopword(more.group(1)) or not plausible(more.start(1), more.end(1)):
+                break
+            end = more.end(1)
+        found.append(Candidate(PERSON, m.start(), end, _SCORE, REPEATED))
+    return found
+
+
+def coordinated_names(
+    text: str, candidates: list[Candidate], plausible: Callable[[int, int], bool]
+) -> list[Candidate]:
+    """Capitalised words listed with a detected name ("Usamov and Bowers"), if `plausible` (start, end)."""
+    people = [(c.start, c.end) for c in _sources(candidates)]
+    if not people:
+        return []
+    found: list[Candidate] = []
+    for listing in _LIST.finditer(text):
+        items = [m.span() for m in _LIST_ITEM.finditer(text, listing.start(), listing.end())]
+        # Items must be separated by list joiners only (the regex of one item may swallow "and" otherwise).
+        if any(
+            not _LIST_JOINER.match(text[a_end:b_start])
+            for (_, a_end), (b_start, _) in zip(items, items[1:], strict=False)
+        ):
+            continue
+        named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in items]
+        if not any(named):
+            continue
+        found += [
+            Candidate(PERSON, s, e, _SCORE, COORDINATED)
+            for (s, e), known in zip(items, named, strict=True)
+            if not known and not is_name_stopword(text[s:e].split()[0]) and plausible(s, e)
+        ]
+    return found

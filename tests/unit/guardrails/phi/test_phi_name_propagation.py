@@ -1,0 +1,58 @@
+"""Table-driven tests of name propagation: other mentions of a detected name, names listed beside one."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.phi.entity_resolver import Candidate
+from guardrails.phi.name_propagation import coordinated_names, repeated_names
+
+pytestmark = pytest.mark.unit
+
+DICTIONARY = {"radiology", "induction", "scrub"}
+
+
+def not_a_word(text: str):
+    return lambda start, end: all(w.lower() not in DICTIONARY for w in text[start:end].split())
+
+
+def person(text: str, part: str, recognizer: str = "TitledNameRecognizer") -> Candidate:
+    start = text.index(part)
+    return Candidate("PERSON", start, start + len(part), 0.9, recognizer)
+
+
+REPEATED_CASES = [
+    # (text, detected name, its recognizer, expected new mentions)
+    (
+        "Nikolaj spent a year as the assistant to Nikolaj Petrussen",
+        "Nikolaj",
+        "ActingNameRecognizer",
+        ["Nikolaj Petrussen"],
+    ),
+    ("Mrs Kowalczyk came. Kowalczyk reports less pain", "Kowalczyk", "TitledNameRecognizer", ["Kowalczyk"]),
+    ("Dr Kowalczyk then Kowalczyk Radiology", "Kowalczyk", "TitledNameRecognizer", ["Kowalczyk"]),
+    ("Dr Radiology then radiology", "Radiology", "TitledNameRecognizer", []),  # a dictionary word
+    ("Mr Lee saw lee", "Lee", "TitledNameRecognizer", []),  # 3 letters, other case
+    ("Vicryl here, Vicryl there", "Vicryl", "SpacyRecognizer", []),  # spaCy guesses are not copied
+]
+
+
+@pytest.mark.parametrize(("text", "name", "recognizer", "expected"), REPEATED_CASES)
+def test_repeated_names(text: str, name: str, recognizer: str, expected: list[str]) -> None:
+    found = repeated_names(text, [person(text, name, recognizer)], not_a_word(text))
+    assert [text[c.start : c.end] for c in found] == expected
+
+
+COORDINATED_CASES = [
+    ("Usamov and Bowers were engineers", "Bowers", "KnownSurnameRecognizer", ["Usamov"]),
+    ("founders: Morrison, Rogers and Torres.", "Torres", "KnownSurnameRecognizer", ["Morrison", "Rogers"]),
+    ("Dr Martin and Radiology discussed", "Martin", "TitledNameRecognizer", []),  # a dictionary word
+    ("Coumadin, Keppra and Decadron", "Coumadin", "SpacyRecognizer", []),  # spaCy guesses are not copied
+    ("Usamov and Bowers were engineers", "Bowers", "SpacyRecognizer", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "recognizer", "expected"), COORDINATED_CASES)
+def test_coordinated_names(text: str, name: str, recognizer: str, expected: list[str]) -> None:
+    found = coordinated_names(text, [person(text, name, recognizer)], not_a_word(text))
+    assert [text[c.start : c.end] for c in found] == expected
