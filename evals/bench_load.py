@@ -8,6 +8,8 @@ on first use, which is start-up, not load), then runs each clinician on its own 
 gradio_client session, mostly guideline lookups (`/search`) and some chat questions (`/ask`, a conversation of
 up to three questions, then `/new_conversation`), with think times. Reports p50/p95 latency per kind, errors,
 and the app's resident memory sampled every second (peak, first and last quarter, second-half slope).
+`--python-heap` also traces the app's Python allocations from a quarter of the run to its end (evals.heap_probe)
+and prints what the load left alive and where; tracing slows the app, so that run's latencies are not its own.
 Exit code 1 when any request failed."""
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from evals.datasets import DATA_DIR, read_jsonl
-from evals.load_app import AppProcess, free_port
+from evals.heap_probe import HeapProbe
+from evals.load_app import AppProcess, default_env, free_port
 from evals.load_stats import RssSampler, latency_summary, memory_summary, tree_rss_mb
 
 ASK_SHARE = 0.25  # a quarter of the actions are chat questions, the rest lookups
@@ -235,6 +238,14 @@ def print_report(report: dict[str, Any]) -> None:
             f"peak {m['peak_mb']:.0f}, first quarter {m['first_quarter_mb']:.0f}, "
             f"last quarter {m['last_quarter_mb']:.0f}, second-half slope {m['second_half_slope_mb_per_min']:+.1f} MB/min"
         )
+    heap = report.get("python_heap")
+    if heap:
+        print(
+            f"python heap: allocated after a quarter of the run and alive at its end {heap['live_mb']:.1f} MB "
+            f"in {heap['blocks']} blocks; largest growth:"
+        )
+        for site in heap["top"]:
+            print(f"  {site['size_kb']:+.0f} kB, {site['blocks']:+d} blocks  {site['where']}")
     per = report["clinicians"]
     for kind in report["kinds"]:
         counts = [c.get(kind, 0) for c in per]
@@ -259,16 +270,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
     parser.add_argument("--profile", help="settings profile for the app (default: the default settings)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    parser.add_argument(
+        "--python-heap",
+        action="store_true",
+        help="trace the app's Python allocations from a quarter of the run to its end (slows the app)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         data_dir = args.data_dir or Path(tmp) / "data"
         port = args.port or free_port()
-        with AppProcess(data_dir, port, Path(tmp) / "app.log", args.profile) as app:
+        probe = HeapProbe(Path(tmp) / "heap") if args.python_heap else None
+        env = probe.app_env(default_env()) if probe else None
+        with AppProcess(data_dir, port, Path(tmp) / "app.log", args.profile, env=env) as app:
             startup = app.wait_ready()
             try:
                 warm = warm_up(app.url, questions())
                 rss_warm = tree_rss_mb(app.pid)
+                timer = threading.Timer(args.duration / 4, probe.start) if probe else None
+                if timer:
+                    timer.start()
                 report = run_load(app.url, app.pid, args.clinicians, args.duration)
+                if probe:
+                    report["python_heap"] = asdict(probe.stop())
             except Exception:
                 print(f"app log (tail):\n{app.log_tail()}")
                 raise
