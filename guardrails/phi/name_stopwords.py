@@ -21,3 +21,10 @@ def is_name_stopword(word: str) -> bool:
 def stopword_regex() -> str:
     """Case-insensitive alternation of the stopwords, accents optional is not attempted: list both forms."""
     return "(?i:" + trie_regex(sorted(set(load_terms("name_stopwords")))) + ")"
+
+
+@lru_cache(maxsize=4)
+def not_stopword(letters: str) -> str:
+    """A look-ahead refusing a stopword as a whole word ("Mme est venue" is no "Mme Est"); `letters` is the class
+    content of the word's letters, so that "Lebon" is not refused for starting with "le"."""
+    return rf"(?!{stopword_regex()}(?![{letters}'’-]))"

@@ -14,12 +14,12 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import stopword_regex
+from guardrails.phi.name_stopwords import not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, PARTICLE, UPPER
 from guardrails.phi.types import PERSON
 
-_NOT_STOP = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))"
+_NOT_STOP = not_stopword(LETTER)
 # Capitalised words only (an acronym such as "SEER reported" is an organisation), an initial between them.
 _WORD = rf"{_NOT_STOP}[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 _NAME = rf"{_WORD}(?:[ \t]+(?:[{UPPER}]\.?[ \t]+)?(?:{PARTICLE}[ \t]+)?{_WORD}){{0,2}}"

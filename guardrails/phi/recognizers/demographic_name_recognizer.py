@@ -8,12 +8,12 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import stopword_regex
+from guardrails.phi.name_stopwords import not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import DAY, LETTER, MONTH
 from guardrails.phi.types import PERSON
 
-_WORD = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))[{LETTER}][{LETTER}'’-]+"
+_WORD = rf"{not_stopword(LETTER)}[{LETTER}][{LETTER}'’-]+"
 _FOLLOWED_BY_AGE_OR_BIRTH = (
     rf"(?=[ \t]*,?[ \t]*(?:\(?\d{{1,3}}\)?[ \t]*(?i:ans|years?|yo|y/o|year-old)\b|(?i:née?|born|dob|ddn)\b|"
     rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{DAY}[ \t]+(?i:{MONTH})))"

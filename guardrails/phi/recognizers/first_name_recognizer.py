@@ -14,7 +14,7 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import stopword_regex
+from guardrails.phi.name_stopwords import not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, NAME_WORD, PARTICLE, UPPER
 from guardrails.phi.types import PERSON
@@ -46,7 +46,7 @@ def _first_name_forms() -> tuple[str, str, str]:
 
 
 _END = r"(?![\w'’-])"
-_NOT_STOP = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))"
+_NOT_STOP = not_stopword(LETTER)
 _CASED, _LOWERED, _CENSUS = _first_name_forms()
 _HYPHEN_PART = rf"(?:-[{UPPER}][{LETTER}]+)?"
 

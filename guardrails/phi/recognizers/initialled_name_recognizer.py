@@ -14,12 +14,12 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import stopword_regex
+from guardrails.phi.name_stopwords import not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import PERSON
 
-_NOT_STOP = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))"
+_NOT_STOP = not_stopword(LETTER)
 # Capitalised, not all capitals ("HER2 B Cells" is not a name); hyphenated parts allowed: "Jean-Luc".
 _CAPITALISED = rf"{_NOT_STOP}[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 _INITIALS = rf"(?:[{UPPER}]\.?[ \t]+){{1,2}}"

@@ -8,7 +8,7 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import is_name_stopword, stopword_regex
+from guardrails.phi.name_stopwords import is_name_stopword, not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, NAME_SEQUENCE, NAME_WORD, UPPER
 from guardrails.phi.types import PERSON
@@ -31,7 +31,7 @@ _NAME_IS = (
     r"(?:(?:my|his|her|their|your|the\s+patient['’]s|maiden|last|first|given|family|full)\s+)+name\s+(?:is|was)|"
     r"(?:maiden|last|first|given|family|full)\s+name\s*\?|surname\s+(?:is|was)|nom\s+(?:de\s+naissance\s+)?est"
 )
-_WORD_ANY_CASE = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))[{LETTER}][{LETTER}'’-]+"
+_WORD_ANY_CASE = rf"{not_stopword(LETTER)}[{LETTER}][{LETTER}'’-]+"
 
 
 class LabelledNameRecognizer(PhiPatternRecognizer):

@@ -13,13 +13,13 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import stopword_regex
+from guardrails.phi.name_stopwords import not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, PARTICLE, UPPER
 from guardrails.phi.types import PERSON
 from guardrails.phi.wordlists import fold
 
-_WORD = rf"(?!{stopword_regex()}(?![{LETTER}'’-]))[{LETTER}][{LETTER}'’]+(?:-[{LETTER}][{LETTER}'’]+)?"
+_WORD = rf"{not_stopword(LETTER)}[{LETTER}][{LETTER}'’]+(?:-[{LETTER}][{LETTER}'’]+)?"
 _SEPARATOR = rf"(?:[ \t]*,[ \t]*|[ \t]+(?:[{UPPER}]\.?[ \t]+)?(?:{PARTICLE}[ \t]+)?)"
 # Quoted lines ("> Gyala Antall") count, list items ("- Comorbidities.") do not: lists hold terms, not names.
 # Anchored at the start of a line, the lead dropped from the match by \K (ten times faster than a look-behind

@@ -7,14 +7,14 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.phi.name_stopwords import is_name_stopword, stopword_regex
+from guardrails.phi.name_stopwords import is_name_stopword, not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LOWER, NAME_SEQUENCE, TITLE, UPPER
 from guardrails.phi.types import PERSON
 
 # Not after a letter, dot, hyphen or slash: "R-CODOX-M. Prophylaxie" is a regimen, not "M. Prophylaxie".
 _AFTER_TITLE = rf"(?<=(?<![\w./-]){TITLE}[ \t]+)"
-_LOWER_WORD = rf"(?!{stopword_regex()}(?![{LOWER}'’-]))[{LOWER}][{LOWER}'’-]+"
+_LOWER_WORD = rf"{not_stopword(LOWER)}[{LOWER}][{LOWER}'’-]+"
 
 
 class TitledNameRecognizer(PhiPatternRecognizer):
