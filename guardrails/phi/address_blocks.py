@@ -18,7 +18,7 @@ from guardrails.phi.clinical_vocabulary import ClinicalVocabulary
 from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import name_stopwords
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
-from guardrails.phi.types import STREET_ADDRESS
+from guardrails.phi.types import LOCATION, STREET_ADDRESS
 from guardrails.phi.wordlists import fold
 
 MAX_TAIL_LINES = 4
@@ -40,6 +40,19 @@ _DIGIT_GROUP = re.compile(r"\d+")
 # itself starts with its number ("at 5521 119 Countess Close").
 _BARE_NUMBER_BEFORE = re.compile(rf"(?:^|\n){_LINE_LEAD}(\d{{1,6}}[ \t]+)$")
 _NUMBER_BEFORE_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,6}[ \t]+)$")
+# The postcode and town right after a street on the same line, in any case: "rue texier, 83250 boutin", "15 rue
+# des Lilas 69003 Lyon". The town is made of up to four words, until a stop word ("pour", "vu") or punctuation.
+_SAME_LINE_POSTCODE_TOWN = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:F-)?\d{{5}}(?P<town>(?:(?:[ \t]+|-)[{LETTER}][{LETTER}'’]*){{1,4}})(?![{LETTER}\d])"
+)
+_LAST_WORD = re.compile(rf"[ \t,]+([{LETTER}]+)[ \t,]*$")
+_TOWN_WORD_IN = re.compile(rf"[{LETTER}][{LETTER}'’]*")
+_TOWN_PARTICLES = frozenset(
+    {"sur", "sous", "les", "la", "le", "de", "du", "des", "en", "saint", "sainte", "st"}
+)
+_STREET_WORD_FIRST = re.compile(
+    r"(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road|avenue)[ \t]+\w"
+)
 
 
 class AddressBlocks:
@@ -48,10 +61,25 @@ class AddressBlocks:
         self.dictionary = dictionary
 
     def extend(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        return [self._extend_one(text, c) if c.type == STREET_ADDRESS else c for c in candidates]
+        out = []
+        for c in candidates:
+            if c.type == LOCATION and _STREET_WORD_FIRST.match(text, c.start, c.end):
+                # spaCy's "rue texier" is a street, not a town; its span may run on into the sentence ("pour").
+                end = c.end
+                while (last := _LAST_WORD.search(text, c.start, end)) and fold(
+                    last.group(1)
+                ) in name_stopwords():
+                    end = last.start()
+                c = replace(c, type=STREET_ADDRESS, end=end)
+            out.append(self._extend_one(text, c) if c.type == STREET_ADDRESS else c)
+        return out
 
     def _extend_one(self, text: str, cand: Candidate) -> Candidate:
         start, end = cand.start, cand.end
+        town = _SAME_LINE_POSTCODE_TOWN.match(text, end)
+        if town is not None:
+            end = self._town_end(text, town)
+            cand = replace(cand, end=end)
         lead = _BARE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
         if lead is None and text[start : start + 1].isdigit():
             lead = _NUMBER_BEFORE_NUMBER.search(text, max(0, start - 20), start)
@@ -88,6 +116,22 @@ class AddressBlocks:
             end = lines[strong[-1]][0]
         return replace(cand, start=start, end=end)
 
+    @staticmethod
+    def _town_end(text: str, town: re.Match) -> int:
+        """End of the town after the postcode: its words up to the first stop word (a particle is kept only
+        inside the name: "Boutin-sur-Mer", not "Boutin pour")."""
+        end = town.start("town")
+        words = list(_TOWN_WORD_IN.finditer(text, town.start("town"), town.end()))
+        for i, m in enumerate(words):
+            if not _is_town_word(m.group()):
+                break
+            if fold(m.group()) in _TOWN_PARTICLES and (
+                i + 1 == len(words) or not _is_town_word(words[i + 1].group())
+            ):
+                break
+            end = m.end()
+        return end
+
     def _line_kind(self, line: str) -> bool | None:
         """None: not an address line. True: strong (postcode or unknown word). False: dictionary words only."""
         words = _WORD.findall(line)
@@ -102,6 +146,10 @@ class AddressBlocks:
         if digits:
             return True
         return any(w.lower() not in self.dictionary for w in long_words)
+
+
+def _is_town_word(word: str) -> bool:
+    return fold(word) not in name_stopwords() or fold(word) in _TOWN_PARTICLES
 
 
 def _line_end(text: str, start: int) -> int:

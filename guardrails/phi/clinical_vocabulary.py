@@ -22,6 +22,20 @@ _JOINER = re.compile(r"[ \t\-/'’.:()+;]{1,3}")
 _FR_DE = frozenset({"de", "d", "du", "des"})
 # A grade or level written after a listed term belongs to it: "Clark IV", "Bethesda IV", "Child-Pugh A6".
 _QUALIFIER = re.compile(r"(?:[IVX]{1,4}[a-dA-D]?|[A-C]\d{1,2}|\d{1,2}[a-d]?)")
+_ISOTOPES = {
+    "Lu": "177", "Ga": "68", "Tc": "99m", "Ra": "223", "Y": "90", "I": "123|125|131", "F": "18", "Sm": "153",
+    "Sr": "89", "Cu": "64|67", "Zr": "89", "Ac": "225", "In": "111", "Re": "186|188", "Ho": "166", "Pb": "212",
+    "Th": "227",
+}  # fmt: skip
+_RADIONUCLIDES = "|".join(f"{symbol}[ \\-]?(?:{mass})" for symbol, mass in _ISOTOPES.items())
+_RADIONUCLIDES_REVERSED = "|".join(f"(?:{mass}){symbol}" for symbol, mass in _ISOTOPES.items())
+# Trials named by their cooperative group or series and a number ("RTOG 9601", "EORTC 22922", "KEYNOTE-189",
+# "CALGB 80101"): in a sentence they look like a town and its postcode ("enrolled in CALGB 80101").
+_TRIAL_SERIES = (
+    "ABCSG|ACOSOG|AIO|ANZUP|BIG|CAIRO|CALGB|CCTG|CheckMate|COG|DESTINY-Breast|ECOG-ACRIN|EORTC|FFCD|GBG|GERCOR|"
+    "GOG|GORTEC|IBCSG|IFCT|IMbrave|IMpower|JCOG|KEYNOTE|MONALEESA|MONARCH|NCCTG|NCIC|NRG|NSABP|PALOMA|PRODIGE|"
+    "RTOG|SWOG|TROG|UNICANCER"
+)
 _PATTERNS = [
     # TNM: pT2N1M0, ypT1c N0(sn) M0, cT3 N2a M1b
     re.compile(
@@ -35,6 +49,9 @@ _PATTERNS = [
     re.compile(
         r"(?i)(?<![\w])(?:gleason|isup)(?:\s+(?:score|grade))?\s*:?\s*\d(?:\s?\+\s?\d)?(?:\s?=\s?\d+)?"
     ),
+    re.compile(rf"(?<![\w])(?:{_TRIAL_SERIES})[ \-]?(?:[A-Z]{{1,2}}[ \-]?)?\d{{2,5}}[A-Z]?(?![\w])"),
+    # Radionuclides of nuclear medicine: "lutetium Lu 177", "Lu-177", "177Lu", "Ga 68", "I-131", "Tc 99m".
+    re.compile(rf"(?<![\w])(?:(?:{_RADIONUCLIDES})|(?:{_RADIONUCLIDES_REVERSED}))(?![\w])"),
     re.compile(r"(?<![\w])(?:ECOG|PS|OMS|WHO|KPS|Karnofsky)\s?(?:PS\s?)?[:=]?\s?\d{1,3}\s?%?(?![\w])"),
 ]
 

@@ -91,6 +91,10 @@ def apply_vocabulary(
     for cand in candidates:
         if cand.type == STREET_ADDRESS and any(_acronym_ends_street(text, cand, p) for p in protected):
             continue  # "6 cours de FOLFOX": a street is not named after a regimen or gene acronym
+        if cand.type == STREET_ADDRESS and any(
+            p.listed and p.start <= cand.start and cand.end <= p.end for p in protected
+        ):
+            continue  # "enrolled in RTOG 9601": a trial, not a town and its postcode
         if cand.type not in VOCABULARY_VETOED_TYPES:
             kept.append(cand)
             continue

@@ -23,8 +23,10 @@ import regex as re
 
 from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import is_name_stopword
+from guardrails.phi.ner_plausibility import given_names
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import PERSON
+from guardrails.phi.wordlists import fold
 
 REPEATED = "RepeatedNamePropagation"
 COORDINATED = "CoordinatedNamePropagation"
@@ -41,22 +43,50 @@ _LIST = re.compile(
     rf"(?<![\w'’-]){_ITEM}(?:[ \t]*,[ \t]*{_ITEM}){{0,4}},?[ \t]+(?:and|et|&)[ \t]+{_ITEM}(?![\w'’-])"
 )
 _LIST_ITEM = re.compile(rf"{_ITEM}")
+# The same in lower case, single words, three items at least: "silvana, adam, christopher, chad and caleb".
+_LOWER_ITEM = rf"[{LOWER}][{LOWER}'’-]{{2,}}"
+_LOWER_LIST = re.compile(
+    rf"(?<![\w'’-]){_LOWER_ITEM}(?:[ \t]*,[ \t]*{_LOWER_ITEM}){{1,8}},?[ \t]+(?:and|et|&)[ \t]+{_LOWER_ITEM}(?![\w'’-])"
+)
+_LOWER_LIST_ITEM = re.compile(rf"(?<![\w'’-]){_LOWER_ITEM}(?![\w'’-])")
 _NEXT_CAPITALISED = re.compile(rf"[ \t]+({_CAPITALISED})(?![\w'’-])")
 _LIST_JOINER = re.compile(r"^(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|et|&)[ \t]+)$")
 
 
-def _sources(candidates: list[Candidate]) -> list[Candidate]:
-    return [c for c in candidates if c.type == PERSON and c.recognizer not in UNCONFIRMED_SOURCES]
+def is_given_name(word: str) -> bool:
+    return fold(word) in given_names()
+
+
+def _sources(
+    text: str, candidates: list[Candidate], name_shaped: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """Names found by our recognizers, and spaCy's guesses whose every word is shaped like a name ("Joakim
+    Westgård", "Salinas" from the surname list): those are not the drug and journal names it gets wrong."""
+    return [
+        c
+        for c in candidates
+        if c.type == PERSON
+        and (
+            c.recognizer not in UNCONFIRMED_SOURCES
+            or (
+                name_shaped is not None
+                and all(name_shaped(m.group()) for m in _NAME_WORD.finditer(text, c.start, c.end))
+            )
+        )
+    ]
 
 
 def repeated_names(
-    text: str, candidates: list[Candidate], plausible: Callable[[int, int], bool]
+    text: str,
+    candidates: list[Candidate],
+    plausible: Callable[[int, int], bool],
+    name_shaped: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Other mentions of the capitalised words of detected names, spelled the same, if `plausible` (start, end)
     holds for the word (not a dictionary word, or a known name)."""
     words = {
         m.group()
-        for c in _sources(candidates)
+        for c in _sources(text, candidates, name_shaped)
         for m in _NAME_WORD.finditer(text, c.start, c.end)
         if len(m.group()) >= 3
         and m.group()[0].isupper()
@@ -87,12 +117,13 @@ def repeated_names(
 
 
 def coordinated_names(
-    text: str, candidates: list[Candidate], plausible: Callable[[int, int], bool]
+    text: str,
+    candidates: list[Candidate],
+    plausible: Callable[[int, int], bool],
+    name_shaped: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Capitalised words listed with a detected name ("Usamov and Bowers"), if `plausible` (start, end)."""
-    people = [(c.start, c.end) for c in _sources(candidates)]
-    if not people:
-        return []
+    people = [(c.start, c.end) for c in _sources(text, candidates, name_shaped)]
     found: list[Candidate] = []
     for listing in _LIST.finditer(text):
         items = [m.span() for m in _LIST_ITEM.finditer(text, listing.start(), listing.end())]
@@ -109,5 +140,22 @@ def coordinated_names(
             Candidate(PERSON, s, e, _SCORE, COORDINATED)
             for (s, e), known in zip(items, named, strict=True)
             if not known and not is_name_stopword(text[s:e].split()[0]) and plausible(s, e)
+        ]
+    # Lower-case lists need more evidence: half of their items already found as names (spaCy's guesses count
+    # here: several of them agreeing on one list are not the lone mistake the rule above guards against).
+    people = [(c.start, c.end) for c in candidates if c.type == PERSON]
+    for listing in _LOWER_LIST.finditer(text):
+        items = [
+            m.span()
+            for m in _LOWER_LIST_ITEM.finditer(text, listing.start(), listing.end())
+            if m.group() not in ("and", "et")
+        ]
+        named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in items]
+        if 2 * sum(named) < len(items):
+            continue
+        found += [
+            Candidate(PERSON, s, e, _SCORE, COORDINATED)
+            for (s, e), known in zip(items, named, strict=True)
+            if not known and not is_name_stopword(text[s:e]) and (plausible(s, e) or is_given_name(text[s:e]))
         ]
     return found

@@ -16,11 +16,50 @@ from guardrails.phi.name_stopwords import name_stopwords
 from guardrails.phi.wordlists import fold, load_terms
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\s]+")
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœ")
 _SENTENCE_START = re.compile(r"(?:[.:;!?(•*\-–—])[ \t\"'«]*$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\"'«*•\-]*$")
 _THEN_COLON = re.compile(r"[\w-]*[ \t]*:")
 _ROMAN_OR_GRADE = re.compile(r"(?i)^(?:[ivx]{1,4}[a-d]?|[a-d]\d?)$")
+
+
+# Letters of names that English and French words do not use ("ć", "ő", "ø", "ñ"; "ö" and "ü" too: French uses
+# them only in a handful of words, all in the dictionary), and family-name endings of several languages (not
+# "-idis", a Latin genitive: "epididymidis").
+_NAME_SHAPED = re.compile(
+    r"[^\x00-\x7fàâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ’]"
+    # Endings count on words of six letters or more: "Prev" (a journal's abbreviation) is not "-ev".
+    r"|(?<=\w{3})(?:ov|ova|ev|eva|ski|ska|sky|cki|cka|vić|vic|vich|ić|ič|enko|escu|oglu|yan|sson|sen|dottir|poulos|"
+    r"akis|elli|etti|ucci)$"
+)
+
+
+# Medical words the dictionary does not list, told by their endings (French and English forms) and drug-name
+# stems: the small French model tags "Séminome de stade I" as a place and "néphro-urétérectomie totale" as one.
+# Seven letters and more, and never a listed name ("Jérôme", "Thomas").
+_CLINICAL_ENDING = re.compile(
+    r"(?:omes?|omas?|ectom(?:ie|y)|otom(?:ie|y)|ostom(?:ie|y)|plast(?:ie|y)|scop(?:ie|y)|graph(?:ie|y)|emie|emia|"
+    r"path(?:ie|y)|plas(?:ie|ia)|alg(?:ie|ia)|olog(?:ie|y)|cytes?|cytoses?|penie|penia|itis|ites?|oses?|"
+    r"mab|nib|ciclib|parib|lisib|tide|taxel|rubicine?|tecan|platine?|citabine|zomib|lutamide|fosfamide)$"
+)
+# "inguino-", "néphro-", "gastro-": the first part of a medical compound.
+_COMBINING_FORM = re.compile(r"[^\W\d_]{3,}o(?=-[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_terms("first_names") + load_terms("first_names_census"))
+
+
+@lru_cache(maxsize=1)
+def listed_surnames() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_terms("surnames") + load_terms("surnames_census"))
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_terms("place_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +98,8 @@ class NerPlausibility:
         lower = word.lower()
         if len(word) == 1 or fold(word) in name_stopwords() or _ROMAN_OR_GRADE.match(word):
             return True
+        if len(word) >= 7 and _CLINICAL_ENDING.search(fold(word)) and not self._listed_name(word):
+            return True
         if word.isupper() and len(word) <= 6 and not (_VOWELS & set(lower)):
             return True  # CBNPC, TVP, HTA: acronyms
         # The lemmatizer does not run: try the plural and feminine endings by hand ("biopsies", "prochaine").
@@ -68,10 +109,15 @@ class NerPlausibility:
                 forms.add(lower[: -len(ending)])
         return not forms.isdisjoint(self.dictionary)
 
+    @staticmethod
+    def _listed_name(word: str) -> bool:
+        folded = fold(word)
+        return folded in given_names() or folded in listed_surnames()
+
     def plausible(self, text: str, start: int, end: int, doc: Any = None, strict: bool | None = None) -> bool:
         """False for a span that cannot be a name: too short, or only dictionary words in heading position.
         `strict` overrides the instance's mode (True for recognizers that rely on position alone)."""
-        span = text[start:end]
+        span = _COMBINING_FORM.sub("", text[start:end])  # "inguino-fémoral" is judged by "fémoral"
         words = _WORD.findall(span)
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
             return False
@@ -92,6 +138,71 @@ class NerPlausibility:
             _SENTENCE_START.search(before)
             or _LINE_START.search(before)
             or _THEN_COLON.match(text[end : end + 40])
+        )
+
+    def name_shaped_run(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The longest run of two or more capitalised words in [start, end) holding a word shaped like a name: a
+        listed given name, or a word no dictionary knows (even once an inflection is cut: "Awarded") that is
+        spelled with a letter English and French words do not use ("Hajdu" no, "Miklós" yes) or ends like a
+        family name ("Mordvinova", "Kwiatkowski"). Stopwords break runs, and a run that ends with a place noun
+        ("Leokadia Trail") is a place. None if there is none. "Dear Miklós Hajdu" gives "Miklós Hajdu",
+        "Tünde Hoffmann" stays whole (WordNet lists Hoffmann); "Rapid Cycle Solutions", "Clin Oncol" (a journal)
+        and "Myasthenia Gravis" give None: unknown medical words are common, unknown words with a "ć" are not."""
+        best: tuple[int, int] | None = None
+        runs: list[list[tuple[int, int, bool]]] = [[]]  # capitalised words (start, end, name-shaped), per run
+        for m in _TOKEN.finditer(text, start, end):
+            token = m.group()
+            if token[0].islower():
+                continue  # a particle ("ten", "de") neither breaks nor counts
+            parts = [w for w in _WORD.findall(token) if len(w) > 1]
+            if not parts or fold(token) in name_stopwords():
+                runs.append([])
+                continue
+            runs[-1].append((m.start(), m.end(), self.name_shaped(token)))
+        for run in runs:
+            if len(run) < 2 or not any(shaped for _, _, shaped in run):
+                continue
+            if fold(text[run[-1][0] : run[-1][1]].rstrip(".,;:")) in place_nouns():
+                continue  # "Leokadia Trail", "Kuncsorba Country Club": a place or a firm
+            if best is None or run[-1][1] - run[0][0] > best[1] - best[0]:
+                best = (run[0][0], run[-1][1])
+        return best
+
+    def name_shaped(self, word: str) -> bool:
+        """A word no dictionary knows (even once an inflection is cut) that is a listed given or family name, or
+        is spelled with a letter English and French words do not use, or ends like a family name (see
+        `name_shaped_run`). "White" and "Rose" are listed names but words too: not shaped like a name."""
+        parts = [w for w in _WORD.findall(word) if len(w) > 1]
+        if not parts or any(self._generic(w) or self._inflected(w) for w in parts):
+            return False
+        folded = fold(word)
+        return (
+            folded in given_names()
+            or folded in listed_surnames()
+            or any(_NAME_SHAPED.search(w) for w in parts)
+        )
+
+    def name_like(self, word: str) -> bool:
+        """A listed given or family name, or a word no dictionary knows (even once an inflection is cut)."""
+        folded = fold(word)
+        if folded in given_names() or folded in known_names():
+            return True
+        parts = [w for w in _WORD.findall(word) if len(w) > 1]
+        return bool(parts) and all(not self._generic(w) and not self._inflected(w) for w in parts)
+
+    def _inflected(self, word: str) -> bool:
+        """A dictionary word once a verb or adverb ending is cut: "Awarded", "Running", "Quickly"."""
+        lower = word.lower()
+        return any(
+            lower.endswith(ending) and lower[: -len(ending)] + extra in self.dictionary
+            for ending, extra in (
+                ("ed", ""),
+                ("ed", "e"),
+                ("ing", ""),
+                ("ing", "e"),
+                ("ly", ""),
+                ("ies", "y"),
+            )
         )
 
     @staticmethod

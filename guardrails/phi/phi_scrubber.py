@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import partial
 from typing import Any, cast
+
+import regex as re
 
 from guardrails.language import detect_language
 from guardrails.phi.clinical_vocabulary import ClinicalVocabulary, default_vocabulary
@@ -21,6 +24,8 @@ from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spa
 from guardrails.phi.reidentification import reidentify
 from guardrails.phi.scrub_session import ScrubSession
 from guardrails.phi.types import DATE, LOCATION, SUPPORTED_LANGUAGES, DetectedEntity, Language, ScrubResult
+
+_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?i:in|at|near|flew\s+to|moved\s+to|travell?ed\s+to)[ \t]+$")
 
 
 class PhiScrubber:
@@ -80,6 +85,9 @@ class PhiScrubber:
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, repeated_names
         from guardrails.phi.recognizers import (
+            NAME_LIKE_WORD_RECOGNIZERS,
+            NAME_SHAPED_RUN_RECOGNIZERS,
+            NAME_SHAPED_WORD_RECOGNIZERS,
             PLACE_YIELDING_NAME_RECOGNIZERS,
             POSITIONAL_NAME_RECOGNIZERS,
             TRUSTED_PATTERNS,
@@ -118,17 +126,43 @@ class PhiScrubber:
                 ):
                     return False
                 return plausibility.plausible(text, c.start, c.end, artifacts.tokens, strict=True)
+            if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS:
+                return plausibility.name_shaped(text[c.start : c.end])
+            if c.recognizer in NAME_LIKE_WORD_RECOGNIZERS:
+                return all(plausibility.name_like(w) for w in text[c.start : c.end].split())
             if c.recognizer in WEAK_NAME_RECOGNIZERS:
                 return plausibility.plausible(text, c.start, c.end, artifacts.tokens)
             return True
 
         kept = [c for c in kept if plausible(c)]
+        # Names found by their shape alone (capitalised words no dictionary knows) keep only such words, and
+        # give way to a listed town on the same words.
+        towns = [(c.start, c.end) for c in kept if c.recognizer == "LocationRecognizer"]
+        shaped = []
+        for c in kept:
+            if c.recognizer not in NAME_SHAPED_RUN_RECOGNIZERS:
+                shaped.append(c)
+                continue
+            run = plausibility.name_shaped_run(text, c.start, c.end)
+            if run is not None and not any(s < run[1] and run[0] < e for s, e in towns):
+                # "in Villafranca del Cid", "at Gustave Roussy": after these, unknown words name a place.
+                place = _PLACE_PREPOSITION.search(text, max(0, run[0] - 8), run[0]) is not None
+                shaped.append(replace(c, type=LOCATION if place else c.type, start=run[0], end=run[1]))
+        # "flew to Suurküla", "in Gdańsk": a word shaped like a name after these names a place.
+        kept = [
+            replace(c, type=LOCATION)
+            if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS
+            and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start) is not None
+            else c
+            for c in shaped
+        ]
 
         def strictly_plausible(start: int, end: int) -> bool:
             return plausibility.plausible(text, start, end, artifacts.tokens, strict=True)
 
-        propagated = repeated_names(text, kept, strictly_plausible) + coordinated_names(
-            text, kept, strictly_plausible
+        shaped_like_a_name = plausibility.name_shaped
+        propagated = repeated_names(text, kept, strictly_plausible, shaped_like_a_name) + coordinated_names(
+            text, kept, strictly_plausible, shaped_like_a_name
         )
         kept += apply_vocabulary(text, propagated, protected)
         kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)

@@ -7,6 +7,7 @@ from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanR
 
 from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecognizer
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
+from guardrails.phi.recognizers.administrative_noun_name_recognizer import AdministrativeNounNameRecognizer
 from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
 from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
 from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
@@ -20,16 +21,23 @@ from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameReco
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
+from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
+from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
+from guardrails.phi.recognizers.possessive_relative_name_recognizer import PossessiveRelativeNameRecognizer
 from guardrails.phi.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from guardrails.phi.recognizers.speaker_label_name_recognizer import SpeakerLabelNameRecognizer
 from guardrails.phi.recognizers.titled_name_recognizer import TitledNameRecognizer
+from guardrails.phi.recognizers.town_postcode_recognizer import TownPostcodeRecognizer
+from guardrails.phi.recognizers.unknown_word_pair_name_recognizer import UnknownWordPairNameRecognizer
 from guardrails.phi.recognizers.us_social_security_recognizer import UsSocialSecurityRecognizer
 from guardrails.phi.recognizers.web_address_recognizer import WebAddressRecognizer
 
 PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     ActingNameRecognizer,
     AddressRecognizer,
+    AdministrativeNounNameRecognizer,
     AgeRecognizer,
     CalendarDateRecognizer,
     DemographicNameRecognizer,
@@ -43,9 +51,15 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     LocationRecognizer,
     LoneLineNameRecognizer,
     MedicalRecordRecognizer,
+    NameShapedWordRecognizer,
+    NumberedStreetRecognizer,
     PhoneNumberRecognizer,
+    PossessiveRelativeNameRecognizer,
     RelativeNameRecognizer,
+    SpeakerLabelNameRecognizer,
     TitledNameRecognizer,
+    TownPostcodeRecognizer,
+    UnknownWordPairNameRecognizer,
     WebAddressRecognizer,
     UsSocialSecurityRecognizer,
 )
@@ -58,13 +72,31 @@ TRUSTED_PATTERNS: frozenset[tuple[str, str]] = frozenset({("TitledNameRecognizer
 # Sources whose PERSON/LOCATION spans get a second opinion from NerPlausibility (headings are not names).
 WEAK_NAME_RECOGNIZERS: frozenset[str] = frozenset({"SpacyRecognizer", "DemographicNameRecognizer"})
 # Recognizers that find a name by its position or shape alone (a line of its own, a middle initial, the subject
-# of "lives" or "said"): their spans must hold a non-dictionary word in every language (strict plausibility).
+# of "lives" or "said"), and the street forms without a street word ("641 Dašická 688", "in Acquapendente
+# 1021"): their spans must hold a non-dictionary word in every language (strict plausibility).
 POSITIONAL_NAME_RECOGNIZERS: frozenset[str] = frozenset(
-    {"ActingNameRecognizer", "InitialledNameRecognizer", "LoneLineNameRecognizer"}
+    {
+        "ActingNameRecognizer",
+        "AdministrativeNounNameRecognizer",
+        "InitialledNameRecognizer",
+        "LoneLineNameRecognizer",
+        "NumberedStreetRecognizer",
+        "PossessiveRelativeNameRecognizer",
+        "TownPostcodeRecognizer",
+    }
 )
 # Of those, the ones whose span is dropped when a place was found on the same words: a line holding only a
 # town ("Los Angeles") is the end of an address, not a signature.
 PLACE_YIELDING_NAME_RECOGNIZERS: frozenset[str] = frozenset({"LoneLineNameRecognizer"})
+# Recognizers that find a name by the shape of its words alone: the span is cut down to its longest run of
+# capitalised words holding a name-shaped word (NerPlausibility.name_shaped_run), or dropped.
+NAME_SHAPED_RUN_RECOGNIZERS: frozenset[str] = frozenset({"UnknownWordPairNameRecognizer"})
+# Recognizers whose every word must look like a name: a listed given or family name, or a word no dictionary
+# knows. Their slot (a speaker's label) looks like a heading, so the heading rule of the plausibility check,
+# which drops "Word:" at the start of a line, must not apply.
+NAME_LIKE_WORD_RECOGNIZERS: frozenset[str] = frozenset({"SpeakerLabelNameRecognizer"})
+# Recognizers of one word kept only when it is shaped like a name (NerPlausibility.name_shaped).
+NAME_SHAPED_WORD_RECOGNIZERS: frozenset[str] = frozenset({"NameShapedWordRecognizer"})
 
 
 def phi_recognizers(language: str) -> list[EntityRecognizer]:
@@ -79,6 +111,9 @@ def phi_recognizers(language: str) -> list[EntityRecognizer]:
 
 
 __all__ = [
+    "NAME_SHAPED_RUN_RECOGNIZERS",
+    "NAME_LIKE_WORD_RECOGNIZERS",
+    "NAME_SHAPED_WORD_RECOGNIZERS",
     "PATTERN_RECOGNIZERS",
     "PLACE_YIELDING_NAME_RECOGNIZERS",
     "POSITIONAL_NAME_RECOGNIZERS",

@@ -1,5 +1,5 @@
 """A name as the subject of a verb that only people do: "Asya spent a year at...", "Timotea lives on...",
-"Kowalczyk reports less pain", "Durand signale des douleurs".
+"Kowalczyk reports less pain", "Durand signale des douleurs", "said Maslin to Antonio".
 
 spaCy's small models miss a lone given or family name it has not seen, mostly at the start of a sentence where
 capitals say nothing. The verb is the evidence: places, drugs and tests do not live, say, deny or complain. The
@@ -42,6 +42,13 @@ class ActingNameRecognizer(PhiPatternRecognizer):
         Pattern(
             "name_then_human_verb",
             rf"{_NO_ARTICLE}(?<![\w'’.-]){_NAME}(?=[ \t]+(?:{_HUMAN_VERB})(?![\w-]))",
+            0.6,
+        ),
+        # The same verbs of speech with the speaker after them: "…, said Maslin to Antonio", "asked Erle.".
+        Pattern(
+            "speech_verb_then_name",
+            rf"(?<=(?<![\w-])(?:said|asked|replied|answered|shouted|whispered|added)[ \t]+){_NAME}"
+            rf"(?=[ \t]+to(?![\w-])|[ \t]*[,.;!?])",
             0.6,
         ),
     ]

@@ -29,7 +29,9 @@ _PHRASES = (
 # is nyberg"), like after a colon label. A question form counts: "What's your last name? Boyle".
 _NAME_IS = (
     r"(?:(?:my|his|her|their|your|the\s+patient['’]s|maiden|last|first|given|family|full)\s+)+name\s+(?:is|was)|"
-    r"(?:maiden|last|first|given|family|full)\s+name\s*\?|surname\s+(?:is|was)|nom\s+(?:de\s+naissance\s+)?est"
+    r"(?:maiden|last|first|given|family|full)\s+name\s*\?|surname\s+(?:is|was)|nom\s+(?:de\s+naissance\s+)?est|"
+    # "everyone calls me borna": with its subject, the naming verb is as explicit as "my name is".
+    r"(?:everyone|everybody|people|friends|family)\s+calls?\s+(?:me|him|her|them)|tout\s+le\s+monde\s+m['’]appelle"
 )
 _WORD_ANY_CASE = rf"{not_stopword(LETTER)}[{LETTER}][{LETTER}'’-]+"
 

@@ -63,3 +63,33 @@ def test_other_types_are_left_alone() -> None:
     text = "Jean Dupont\nParis 75012"
     cand = Candidate("PERSON", 0, 11, 0.85)
     assert AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand]) == [cand]
+
+
+SAME_LINE_CASES = [
+    # (text, span found, its type, expected address)
+    (
+        "vit au 44, rue charles, 63570 sainte édouard pour le suivi",
+        "44, rue charles",
+        "STREET_ADDRESS",
+        "44, rue charles, 63570 sainte édouard",
+    ),
+    (
+        "domicilié rue texier, 83250 boutin-sur-mer le 3",
+        "rue texier",
+        "LOCATION",
+        "rue texier, 83250 boutin-sur-mer",
+    ),
+    ("12 Main Street 75013 Paris", "12 Main Street", "STREET_ADDRESS", "12 Main Street 75013 Paris"),
+    # a town alone (spaCy's LOCATION) is not a street, and a count after a street is not a postcode
+    ("né à Lyon, 69003 Lyon", "Lyon", "LOCATION", "Lyon"),
+    ("12 Main Street, 150000 platelets", "12 Main Street", "STREET_ADDRESS", "12 Main Street"),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "etype", "expected"), SAME_LINE_CASES)
+def test_postcode_and_town_on_the_same_line(text: str, found: str, etype: str, expected: str) -> None:
+    start = text.index(found)
+    cand = Candidate(etype, start, start + len(found), 0.6, "SpacyRecognizer")
+    (out,) = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand])
+    assert text[out.start : out.end] == expected
+    assert out.type == ("LOCATION" if expected == "Lyon" else "STREET_ADDRESS")

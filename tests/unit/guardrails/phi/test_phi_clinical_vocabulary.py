@@ -22,6 +22,11 @@ def protected(text: str) -> list[str]:
         ("KRAS G12C and EGFR exon 19", ["KRAS G12C", "EGFR exon 19"]),
         ("pT2N1M0, stage IIIA, ECOG 1", ["pT2N1M0", "stage IIIA", "ECOG 1"]),
         ("Clark level IV, Bethesda IV, Child-Pugh A6", ["Clark level IV", "Bethesda IV", "Child-Pugh A6"]),
+        ("lutetium Lu 177, Ga-68 PSMA, 18F-FDG, 131I, Tc 99m", ["Lu 177", "Ga-68", "18F", "131I", "Tc 99m"]),
+        (
+            "RTOG 9601, EORTC 22922, KEYNOTE-189, NRG GY018",
+            ["RTOG 9601", "EORTC 22922", "KEYNOTE-189", "NRG GY018"],
+        ),
     ],
 )
 def test_listed_terms_are_protected(text: str, terms: list[str]) -> None:

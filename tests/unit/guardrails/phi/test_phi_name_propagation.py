@@ -56,3 +56,28 @@ COORDINATED_CASES = [
 def test_coordinated_names(text: str, name: str, recognizer: str, expected: list[str]) -> None:
     found = coordinated_names(text, [person(text, name, recognizer)], not_a_word(text))
     assert [text[c.start : c.end] for c in found] == expected
+
+
+LOWER_LIST_CASES = [
+    # (text, names already found, expected new names)
+    (
+        "they had 6: leonti, terrence, pamela, donna, andrea and brian.",
+        ["pamela", "donna", "andrea", "brian"],
+        ["leonti", "terrence"],
+    ),
+    # Half the items at least must be names already: one name does not make a list of people.
+    ("nausea, vomiting, fatigue, alopecia and brian", ["brian"], []),
+    # A dictionary word in a list of names is kept when it is a listed given name ("chad").
+    ("kids: silvana, adam, chad and caleb", ["silvana", "adam", "caleb"], ["chad"]),
+    ("kids: silvana, adam, scrub and caleb", ["silvana", "adam", "caleb"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), LOWER_LIST_CASES)
+def test_lower_case_lists_of_names(text: str, names: list[str], expected: list[str]) -> None:
+    candidates = [person(text, name, "SpacyRecognizer") for name in names]
+    dictionary = {"chad", "scrub", "nausea", "vomiting", "fatigue", "alopecia"}
+    found = coordinated_names(
+        text, candidates, lambda s, e: all(w.lower() not in dictionary for w in text[s:e].split())
+    )
+    assert [text[c.start : c.end] for c in found] == expected

@@ -6,6 +6,7 @@ import pytest
 
 from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecognizer
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
+from guardrails.phi.recognizers.administrative_noun_name_recognizer import AdministrativeNounNameRecognizer
 from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
 from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
 from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
@@ -18,10 +19,16 @@ from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameReco
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
+from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
+from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
+from guardrails.phi.recognizers.possessive_relative_name_recognizer import PossessiveRelativeNameRecognizer
 from guardrails.phi.recognizers.relative_name_recognizer import RelativeNameRecognizer
+from guardrails.phi.recognizers.speaker_label_name_recognizer import SpeakerLabelNameRecognizer
 from guardrails.phi.recognizers.titled_name_recognizer import TitledNameRecognizer
+from guardrails.phi.recognizers.town_postcode_recognizer import TownPostcodeRecognizer
+from guardrails.phi.recognizers.unknown_word_pair_name_recognizer import UnknownWordPairNameRecognizer
 from guardrails.phi.recognizers.us_social_security_recognizer import UsSocialSecurityRecognizer
 from guardrails.phi.recognizers.web_address_recognizer import WebAddressRecognizer
 
@@ -89,6 +96,13 @@ CASES = [
     (PhoneNumberRecognizer, "SMS au 06 12 34 56 78", ["06 12 34 56 78"]),
     (PhoneNumberRecognizer, "3 messages on 12 occasions; alerts at 120 bpm", []),
     # e-mail and web addresses
+    # "@" typed with spaces or spelled out
+    (
+        EmailAddressRecognizer,
+        "jean.dupont @ aphp.fr, j.martin(at)chu-lyon.fr",
+        ["jean.dupont @ aphp.fr", "j.martin(at)chu-lyon.fr"],
+    ),
+    (EmailAddressRecognizer, "5 mg @ 8h; dose @ 2 mg/kg; réunion @home", []),
     (EmailAddressRecognizer, "écrire à isabelle.lambert@orange.fr.", ["isabelle.lambert@orange.fr"]),
     (EmailAddressRecognizer, "CA 19-9 @ 86 U/mL", []),
     (WebAddressRecognizer, "see https://portal.example.org/p/123.", ["https://portal.example.org/p/123"]),
@@ -243,6 +257,62 @@ CASES = [
     (DemographicNameRecognizer, "Guillotel, 16 décembre 1968", ["Guillotel"]),
     # towns from the list
     (LocationRecognizer, "scolarisé à PARIS, né à nimes", ["PARIS", "nimes"]),
+    # two or three capitalised words (the scrubber then keeps only name-shaped runs)
+    (UnknownWordPairNameRecognizer, "Maybe it's under Miklós Hajdu", ["Miklós Hajdu"]),
+    (UnknownWordPairNameRecognizer, "Anneke van Bruggen will talk", ["Anneke van Bruggen"]),
+    (UnknownWordPairNameRecognizer, "J Clin Oncol 27 (24): 4021; HER2 FOLFOX; Oncotype Dx", []),
+    (UnknownWordPairNameRecognizer, "a lone Kowalczyk, and bare ki ras", []),
+    # the speaker of a line of dialogue
+    (SpeakerLabelNameRecognizer, 'Koppány: "Who are you?"', ["Koppány"]),
+    (SpeakerLabelNameRecognizer, "tracy:\"i'm roberto's daughter\".", ["tracy"]),
+    (SpeakerLabelNameRecognizer, "Natasha: You saved my life!", ["Natasha"]),
+    (SpeakerLabelNameRecognizer, "Abd: Soft, nontender.\nHEENT: normal\nPlan: continue", []),
+    (SpeakerLabelNameRecognizer, "Seen today. Maria: I feel tired", []),  # not at the start of a line
+    # a name that owns a relative (the scrubber then asks for a non-dictionary word or a known name)
+    (
+        PossessiveRelativeNameRecognizer,
+        "between him and Asya's kid; i'm roberto's daughter",
+        ["Asya", "roberto"],
+    ),
+    (
+        PossessiveRelativeNameRecognizer,
+        "Maria Lopez's son; I advised Gregory's mother",
+        ["Maria Lopez", "Gregory"],
+    ),
+    (PossessiveRelativeNameRecognizer, "la fille de Marie, le mari d'Ekaterina", ["Marie", "Ekaterina"]),
+    (PossessiveRelativeNameRecognizer, "la fille de la voisine; Hodgkin's disease", []),
+    # the speaker after a verb of speech
+    (ActingNameRecognizer, "I'm so jealous! said Maslin to Antonio", ["Maslin"]),
+    (ActingNameRecognizer, "she said Tamoxifen was fine; asked the Oncology team", []),
+    # a town then its postcode after a preposition (the scrubber then asks for a non-dictionary word)
+    (TownPostcodeRecognizer, "support Allianz in Acquapendente 1021 in its mission", ["Acquapendente 1021"]),
+    (
+        TownPostcodeRecognizer,
+        "in ÖVERTURINGEN 840 24 and in Quinta de São Tiago 3610-114",
+        ["ÖVERTURINGEN 840 24", "Quinta de São Tiago 3610-114"],
+    ),
+    (TownPostcodeRecognizer, "in March 2021, at Keytruda 2400 mg, Results From CALGB 80101", []),
+    # a street between two numbers, without a street word
+    (NumberedStreetRecognizer, "at Locavore, 641 Dašická 688, Turkovice", ["641 Dašická 688"]),
+    (NumberedStreetRecognizer, "4241 Steinfelden 73\nSAVONLINNA", ["4241 Steinfelden 73"]),
+    (NumberedStreetRecognizer, "2 Tablets 500, then 1200 Units 4 times; 3482 Via Franscini 71 Suite 838", []),
+    # one capitalised word, or a lower-case word with a letter of Central or Northern European names
+    (
+        NameShapedWordRecognizer,
+        "Unlike the Sokolov novel; follow up with žilková",
+        ["Unlike", "Sokolov", "žilková"],
+    ),
+    (NameShapedWordRecognizer, "the HER2 and FOLFOX; maïs, noël, capharnaüm", []),
+    # a lower-case name after an administrative noun (the scrubber then asks for a non-dictionary word)
+    (
+        AdministrativeNounNameRecognizer,
+        "Le bénéficiaire lascaud , mère; l'usager troupe RAMON",
+        ["lascaud", "troupe"],
+    ),
+    (AdministrativeNounNameRecognizer, "le patient dupont; l'enfant verbalise; Le bénéficiaire est", []),
+    # a name given with its naming verb and subject, any case
+    (LabelledNameRecognizer, "but everyone calls me borna", ["borna"]),
+    (LabelledNameRecognizer, "she calls me back, it calls them later", []),  # a subject must name people
 ]
 
 

@@ -1,0 +1,42 @@
+"""A street named without a street word, between a building number and its own number, as addresses of Central
+and Northern Europe are often written or pasted: "641 Dašická 688, Turkovice", "5850 Jana Nerudy 894" then a
+line break, "4241 Steinfelden 73".
+
+Two numbers around one to three capitalised words, ending the line or followed by a comma, is the shape of a
+street line; the words must hold one that is not a dictionary word (POSITIONAL_NAME_RECOGNIZERS), and the first
+number has two digits at least: "2 Tablets 500," and "12 Grade 3," stay. The lines of the block after it are
+added by AddressBlocks.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
+from guardrails.phi.recognizers.regex_parts import LETTER, UPPER
+from guardrails.phi.types import STREET_ADDRESS
+
+# Not a unit of an address, a place in a hospital or a dose: "71 Suite 838", "12 Cycle 3", "1200 Units 4".
+_NOT_A_STREET = (
+    r"(?!(?i:suite|ste|apt|apartment|unit|units|room|box|floor|bed|ward|cycle|day|week|grade|stage|dose|tablets?|"
+    r"capsules?|doses?|times|vials?|patients?)(?![\w-]))"
+)
+_CAP = rf"{_NOT_A_STREET}[{UPPER}][{LETTER}'’.-]*"
+
+
+class NumberedStreetRecognizer(PhiPatternRecognizer):
+    ENTITY: ClassVar[str] = STREET_ADDRESS
+    FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.UNICODE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "number_name_number",
+            rf"(?<![\w.,/:-])\d{{2,6}}[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?"
+            rf"(?=[ \t]*(?:,|\n|$))",
+            # Below the other address patterns: Presidio drops a result inside another of the same type
+            # with a higher or equal score, and this one may still be dropped by the plausibility check.
+            0.45,
+        ),
+    ]
