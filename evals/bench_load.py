@@ -1,12 +1,14 @@
 """Load benchmark: N simulated clinicians against the running app on loopback. Prints figures; not a test.
 
-    python -m evals.bench_load [--clinicians 8] [--duration 120] [--data-dir DIR] [--port P] [--out FILE.json]
+    python -m evals.bench_load [--clinicians 8] [--duration 120] [--ask-share 0.25] [--data-dir DIR] [--port P]
+        [--out FILE.json]
 
 Starts `app.py` as a subprocess (an empty or absent data dir gets the demo index on first start), waits until it
 serves, warms it up (one lookup, one English and one French question: the model and both spaCy pipelines load
 on first use, which is start-up, not load), then runs each clinician on its own thread with its own
 gradio_client session, mostly guideline lookups (`/search`) and some chat questions (`/ask`, a conversation of
-up to three questions, then `/new_conversation`), with think times. Reports p50/p95 latency per kind, errors,
+up to three questions, then `/new_conversation`), with think times; `--ask-share 0` (lookups only) and `1` (questions
+only) tell which side of the app a change in memory comes from. Reports p50/p95 latency per kind, errors,
 and the app's resident memory sampled every second (peak, first and last quarter, second-half slope).
 `--python-heap` also traces the app's Python allocations from a quarter of the run to its end (evals.heap_probe)
 and prints what the load left alive and where; tracing slows the app, so that run's latencies are not its own.
@@ -76,8 +78,11 @@ def check_answer(outputs: Any) -> str:
 
 
 class Clinician:
-    def __init__(self, number: int, url: str, pool: list[str], seed: int) -> None:
+    def __init__(
+        self, number: int, url: str, pool: list[str], seed: int, ask_share: float = ASK_SHARE
+    ) -> None:
         self.number = number
+        self.ask_share = ask_share
         self.url = url
         self.pool = pool
         self.rng = random.Random(seed)
@@ -92,8 +97,9 @@ class Clinician:
         self.client = Client(self.url, verbose=False, analytics_enabled=False, download_files=False)
 
     def run(self, t0: float, deadline: float) -> None:
-        # Odd clinicians open with a question, even ones with a lookup: a short run exercises both kinds.
-        ask = self.number % 2 == 1
+        # Odd clinicians open with a question, even ones with a lookup: a short run exercises both kinds
+        # (unless the run asks for one kind only).
+        ask = self.ask_share >= 1 or (self.ask_share > 0 and self.number % 2 == 1)
         while time.monotonic() < deadline:
             if ask:
                 if self.asked == QUESTIONS_PER_CONVERSATION:
@@ -101,7 +107,7 @@ class Clinician:
                 self._timed("ask", t0, self._ask)
             else:
                 self._timed("search", t0, self._search)
-            ask = self.rng.random() < ASK_SHARE
+            ask = self.rng.random() < self.ask_share
             pause = self.rng.uniform(*THINK_S)
             time.sleep(max(0.0, min(pause, deadline - time.monotonic())))
 
@@ -167,9 +173,11 @@ def _is_french(question: str) -> bool:
     return detect_language(question) == "fr"
 
 
-def run_load(url: str, pid: int, clinicians: int, duration: float, seed: int = 7) -> dict[str, Any]:
+def run_load(
+    url: str, pid: int, clinicians: int, duration: float, seed: int = 7, ask_share: float = ASK_SHARE
+) -> dict[str, Any]:
     pool = questions()
-    crowd = [Clinician(n, url, pool, seed + n) for n in range(clinicians)]
+    crowd = [Clinician(n, url, pool, seed + n, ask_share) for n in range(clinicians)]
     for clinician in crowd:  # sessions opened before the clock starts, as pages already open in a clinic
         clinician.connect()
     sampler = RssSampler(pid).start()
@@ -214,7 +222,7 @@ def print_report(report: dict[str, Any]) -> None:
     cfg = report["config"]
     print(
         f"\nload test: {cfg['clinicians']} clinicians × {cfg['duration_s']:.0f} s against {cfg['url']} "
-        f"(profile {cfg['profile'] or 'default'})"
+        f"(profile {cfg['profile'] or 'default'}; share of questions {cfg['ask_share']:g})"
     )
     # Requests start during the first duration_s; the wall time includes finishing those still queued.
     rates = ", ".join(f"{k} {s['count'] / report['wall_s'] * 60:.1f}/min" for k, s in report["kinds"].items())
@@ -260,12 +268,25 @@ def print_report(report: dict[str, Any]) -> None:
         )
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"--ask-share must be between 0 and 1, not {text}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--clinicians", type=int, default=8)
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of load (after warm-up)")
+    parser.add_argument(
+        "--ask-share",
+        type=_share,
+        default=ASK_SHARE,
+        help=f"share of actions that are chat questions, 0 to 1 (default {ASK_SHARE}; the rest are lookups)",
+    )
     parser.add_argument("--data-dir", type=Path, help="index folder (default: a fresh temporary one)")
     parser.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
     parser.add_argument("--profile", help="settings profile for the app (default: the default settings)")
@@ -289,13 +310,14 @@ def main(argv: list[str] | None = None) -> int:
                 timer = threading.Timer(args.duration / 4, probe.start) if probe else None
                 if timer:
                     timer.start()
-                report = run_load(app.url, app.pid, args.clinicians, args.duration)
+                report = run_load(app.url, app.pid, args.clinicians, args.duration, ask_share=args.ask_share)
                 if probe:
                     report["python_heap"] = asdict(probe.stop())
             except Exception:
                 print(f"app log (tail):\n{app.log_tail()}")
                 raise
         config = {"clinicians": args.clinicians, "duration_s": args.duration, "url": app.url}
+        config["ask_share"] = args.ask_share
         config.update(profile=args.profile, data_dir=str(data_dir))
         report = {
             "config": config,

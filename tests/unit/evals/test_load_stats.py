@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import time
 
 import pytest
 
-from evals.bench_load import check_answer, check_search
+from evals.bench_load import Clinician, check_answer, check_search, main
 from evals.load_stats import latency_summary, memory_summary, slope_per_minute, tree_rss_mb
 
 pytestmark = pytest.mark.unit
@@ -60,3 +61,41 @@ def test_a_shown_error_counts_as_a_failed_request() -> None:
     refused = (answered[:1], "", None, '<div class="onco-notice onco-error">Model busy</div>', "", "")
     assert check_answer(refused) == "chat error shown: Model busy"
     assert check_answer((answered[:1], "", None, "", "", "")) == "the chat ended without an answer"
+
+
+class _ScriptedClinician(Clinician):
+    """Records which kind of action it would send instead of sending it."""
+
+    def _search(self) -> tuple[str, None]:
+        return "", None
+
+    def _ask(self) -> tuple[str, None]:
+        self.asked += 1
+        return "", None
+
+    def _new_conversation(self) -> tuple[str, None]:
+        self.asked = 0
+        return "", None
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [(0.0, {"search"}), (1.0, {"ask", "new"}), (0.5, {"search", "ask", "new"})],
+)
+def test_ask_share_decides_which_kinds_a_clinician_sends(
+    monkeypatch: pytest.MonkeyPatch, share: float, expected: set[str]
+) -> None:
+    monkeypatch.setattr("evals.bench_load.THINK_S", (0.0, 0.0))
+    kinds: set[str] = set()
+    for number in range(4):  # both parities: odd clinicians open with a question unless told otherwise
+        clinician = _ScriptedClinician(number, "http://unused", ["q"], seed=number, ask_share=share)
+        start = time.monotonic()
+        clinician.run(start, start + 0.05)
+        kinds |= {r.kind for r in clinician.records}
+    assert kinds == expected
+
+
+@pytest.mark.parametrize("text", ["-0.1", "1.5"])
+def test_an_ask_share_outside_0_to_1_is_refused(text: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["--ask-share", text])
