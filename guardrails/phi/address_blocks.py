@@ -51,7 +51,7 @@ _TOWN_PARTICLES = frozenset(
     {"sur", "sous", "les", "la", "le", "de", "du", "des", "en", "saint", "sainte", "st"}
 )
 _STREET_WORD_FIRST = re.compile(
-    r"(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road|avenue)[ \t]+\w"
+    r"(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)[ \t]+\w"
 )
 
 

@@ -35,13 +35,17 @@ _NAME_SHAPED = re.compile(
 )
 
 
-# Medical words the dictionary does not list, told by their endings (French and English forms) and drug-name
-# stems: the small French model tags "Séminome de stade I" as a place and "néphro-urétérectomie totale" as one.
-# Seven letters and more, and never a listed name ("Jérôme", "Thomas").
+# Endings of medical words (French and English forms) and drug-name stems, shared with the lone-line name check
+# (LoneLineNameRecognizer): "Lymphœdème", "néphro-urétérectomie", "Sialoblastoma", "pembrolizumab".
+MEDICAL_ENDINGS = (
+    r"omas?|itis|oses?|ectom(?:ie|y)|otom(?:ie|y)|ostom(?:ie|y)|plast(?:ie|y)|scop(?:ie|y)|graph(?:ie|y)|emie|emia|"
+    r"path(?:ie|y)|plas(?:ie|ia)|alg(?:ie|ia)|olog(?:ie|y)|cytes?|penia|mab|nib|ites?"
+)
+# Medical words the dictionary does not list: the small French model tags "Séminome de stade I" as a place and
+# "néphro-urétérectomie totale" as one. Seven letters and more, and never a listed name ("Jérôme", "Thomas").
 _CLINICAL_ENDING = re.compile(
-    r"(?:omes?|omas?|ectom(?:ie|y)|otom(?:ie|y)|ostom(?:ie|y)|plast(?:ie|y)|scop(?:ie|y)|graph(?:ie|y)|emie|emia|"
-    r"path(?:ie|y)|plas(?:ie|ia)|alg(?:ie|ia)|olog(?:ie|y)|cytes?|cytoses?|penie|penia|itis|ites?|oses?|"
-    r"mab|nib|ciclib|parib|lisib|tide|taxel|rubicine?|tecan|platine?|citabine|zomib|lutamide|fosfamide)$"
+    rf"(?:{MEDICAL_ENDINGS}|omes?|cytoses?|penie|"
+    r"ciclib|parib|lisib|tide|taxel|rubicine?|tecan|platine?|citabine|zomib|lutamide|fosfamide)$"
 )
 # "inguino-", "néphro-", "gastro-": the first part of a medical compound.
 _COMBINING_FORM = re.compile(r"[^\W\d_]{3,}o(?=-[^\W\d_])")
@@ -175,12 +179,7 @@ class NerPlausibility:
         parts = [w for w in _WORD.findall(word) if len(w) > 1]
         if not parts or any(self._generic(w) or self._inflected(w) for w in parts):
             return False
-        folded = fold(word)
-        return (
-            folded in given_names()
-            or folded in listed_surnames()
-            or any(_NAME_SHAPED.search(w) for w in parts)
-        )
+        return self._listed_name(word) or any(_NAME_SHAPED.search(w) for w in parts)
 
     def name_like(self, word: str) -> bool:
         """A listed given or family name, or a word no dictionary knows (even once an inflection is cut)."""

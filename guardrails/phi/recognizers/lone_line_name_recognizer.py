@@ -14,6 +14,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.phi.name_stopwords import not_stopword
+from guardrails.phi.ner_plausibility import MEDICAL_ENDINGS
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, PARTICLE, UPPER
 from guardrails.phi.types import PERSON
@@ -33,11 +34,7 @@ _NOT_UNDER_NUMBER = r"(?<!\d[ \t.,]*\n[ \t>*•·\-]*)"
 # Word endings of medical terms, which fill lines of their own in lists and headings ("Sialoblastoma",
 # "Lymphovascular invasion", "Comorbidities", "mucite", "Lymphœdème", "Dyspnée"): such a line is not a name.
 # Words of 6+ letters only ("Thomas", "Dorothée" and "Marguerite" alone on a line are lost to this).
-_MEDICAL_ENDING = re.compile(
-    r"(?:omas?|itis|oses?|ectom(?:y|ie)|otom(?:y|ie)|ostom(?:y|ie)|plast(?:y|ie)|scop(?:y|ie)|graph(?:y|ie)|"
-    r"emia|emie|path(?:y|ie)|plas(?:ia|ie)|alg(?:ia|ie)|ities|olog(?:y|ie)|cytes?|cytose|mab|nib|vascular|"
-    r"ulaires?|ical|ites?|emes?|ees?|enies?|penia)$"
-)
+_MEDICAL_ENDING = re.compile(rf"(?:{MEDICAL_ENDINGS}|ities|cytose|vascular|ulaires?|ical|emes?|ees?|enies?)$")
 
 
 class LoneLineNameRecognizer(PhiPatternRecognizer):
