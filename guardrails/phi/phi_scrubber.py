@@ -28,6 +28,12 @@ from guardrails.phi.types import DATE, LOCATION, SUPPORTED_LANGUAGES, DetectedEn
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?i:in|at|near|flew\s+to|moved\s+to|travell?ed\s+to)[ \t]+$")
 
 
+def _after_place_preposition(text: str, start: int) -> bool:
+    """ "in Gdańsk", "travelled to Suurküla": what starts at `start` follows words that introduce a place. The
+    look-back holds the longest of them ("travelled to ") with room for extra spaces."""
+    return _PLACE_PREPOSITION.search(text, max(0, start - 24), start) is not None
+
+
 class PhiScrubber:
     """Replaces identifiers in EN/FR clinical text by typed placeholders (`<PERSON_1>`, `<DATE_2>`...).
 
@@ -146,13 +152,12 @@ class PhiScrubber:
             run = plausibility.name_shaped_run(text, c.start, c.end)
             if run is not None and not any(s < run[1] and run[0] < e for s, e in towns):
                 # "in Villafranca del Cid", "at Gustave Roussy": after these, unknown words name a place.
-                place = _PLACE_PREPOSITION.search(text, max(0, run[0] - 8), run[0]) is not None
+                place = _after_place_preposition(text, run[0])
                 shaped.append(replace(c, type=LOCATION if place else c.type, start=run[0], end=run[1]))
         # "flew to Suurküla", "in Gdańsk": a word shaped like a name after these names a place.
         kept = [
             replace(c, type=LOCATION)
-            if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS
-            and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start) is not None
+            if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS and _after_place_preposition(text, c.start)
             else c
             for c in shaped
         ]

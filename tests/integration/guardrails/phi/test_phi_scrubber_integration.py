@@ -248,3 +248,16 @@ CLINICAL_QUESTIONS = [
 @pytest.mark.parametrize(("lang", "question"), CLINICAL_QUESTIONS)
 def test_clinical_questions_pass_unchanged(phi_scrubber: PhiScrubber, lang: str, question: str) -> None:
     assert phi_scrubber.scrub(question, lang).text == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to Suurküla.",
+        "He travelled to Gdańsk in May.",
+        "We moved to Villafranca Sokolović last year.",
+    ],
+)
+def test_a_name_shaped_word_after_a_travel_verb_is_a_place(phi_scrubber: PhiScrubber, text: str) -> None:
+    # The look-back once stopped short of "travelled to " and "moved to ", which typed these as persons.
+    assert [e.type for e in phi_scrubber.scrub(text, "en").entities] == ["LOCATION"]
