@@ -45,6 +45,9 @@ _NUMBER_BEFORE_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,6}[ \t]+)$")
 _SAME_LINE_POSTCODE_TOWN = re.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:F-)?\d{{5}}(?P<town>(?:(?:[ \t]+|-)[{LETTER}][{LETTER}'’]*){{1,4}})(?![{LETTER}\d])"
 )
+# The town after a unit on the same line: "Suite 274 Ljubljana", "Apt. 833 Milford New Zealand".
+_UNIT_AT_END = re.compile(r"(?i:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?$")
+_SAME_LINE_TOWN_AFTER_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}")
 _LAST_WORD = re.compile(rf"[ \t,]+([{LETTER}]+)[ \t,]*$")
 _TOWN_WORD_IN = re.compile(rf"[{LETTER}][{LETTER}'’]*")
 _TOWN_PARTICLES = frozenset(
@@ -80,6 +83,11 @@ class AddressBlocks:
         if town is not None:
             end = self._town_end(text, town)
             cand = replace(cand, end=end)
+        elif _UNIT_AT_END.search(text, start, end):
+            town_end = self._town_after_unit(text, end)
+            if town_end is not None:
+                end = town_end
+                cand = replace(cand, end=end)
         lead = _BARE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
         if lead is None and text[start : start + 1].isdigit():
             lead = _NUMBER_BEFORE_NUMBER.search(text, max(0, start - 20), start)
@@ -115,6 +123,21 @@ class AddressBlocks:
         if strong:
             end = lines[strong[-1]][0]
         return replace(cand, start=start, end=end)
+
+    def _town_after_unit(self, text: str, end: int) -> int | None:
+        """End of the town right after a unit on its line, up to the first stop word ("Suite 4 Dr Smith" has
+        none); only a town no dictionary knows, or with a postcode: not "Suite 3 Radiology"."""
+        after_unit = _SAME_LINE_TOWN_AFTER_UNIT.match(text, end)
+        if after_unit is None:
+            return None
+        town_end = end
+        for m in _TOWN_WORD_IN.finditer(text, end, after_unit.end()):
+            if fold(m.group()) in name_stopwords():
+                break
+            town_end = m.end()
+        if town_end == end or self._line_kind(text[end:town_end]) is not True:
+            return None
+        return town_end
 
     @staticmethod
     def _town_end(text: str, town: re.Match) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from guardrails.phi.clinical_vocabulary import ProtectedSpan
+from guardrails.phi.name_stopwords import is_name_stopword
 from guardrails.phi.types import (
     AGE,
     CREDIT_CARD,
@@ -155,7 +156,12 @@ def resolve_overlaps(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if cand.type not in _KEEP_REMAINDER:
                 continue  # a piece of a number is not an identifier of its own
             rest = tidy(text, replace(cand, start=s, end=e))
-            if rest is not None and sum(ch.isalnum() for ch in text[rest.start : rest.end]) >= 2:
+            # Not a title left over: spaCy's place "Docteur Anne-Sophie Kerboul" under the titled name.
+            if (
+                rest is not None
+                and sum(ch.isalnum() for ch in text[rest.start : rest.end]) >= 2
+                and not all(is_name_stopword(w) for w in text[rest.start : rest.end].split())
+            ):
                 accepted.append(rest)
     return sorted(accepted, key=lambda c: c.start)
 

@@ -23,7 +23,7 @@ import regex as re
 
 from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import is_name_stopword
-from guardrails.phi.ner_plausibility import given_names
+from guardrails.phi.ner_plausibility import given_names, listed_surnames
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import PERSON
 from guardrails.phi.wordlists import fold
@@ -55,6 +55,11 @@ _LIST_JOINER = re.compile(r"^(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|et|&)[ \t]+)$")
 
 def is_given_name(word: str) -> bool:
     return fold(word) in given_names()
+
+
+def _all_listed(text: str, start: int, end: int) -> bool:
+    words = [m.group() for m in _NAME_WORD.finditer(text, start, end)]
+    return bool(words) and all(fold(w) in given_names() or fold(w) in listed_surnames() for w in words)
 
 
 def _sources(
@@ -122,8 +127,14 @@ def coordinated_names(
     plausible: Callable[[int, int], bool],
     name_shaped: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
-    """Capitalised words listed with a detected name ("Usamov and Bowers"), if `plausible` (start, end)."""
-    people = [(c.start, c.end) for c in _sources(text, candidates, name_shaped)]
+    """Capitalised words listed with a detected name ("Usamov and Bowers"), if `plausible` (start, end) or if
+    every word of them is a listed given or family name ("Muslija and Brown"). spaCy's guesses made only of listed
+    names count as detected here ("Torpy and Salinas"): a list is what makes their neighbours names."""
+    people = [(c.start, c.end) for c in _sources(text, candidates, name_shaped)] + [
+        (c.start, c.end)
+        for c in candidates
+        if c.type == PERSON and c.recognizer in UNCONFIRMED_SOURCES and _all_listed(text, c.start, c.end)
+    ]
     found: list[Candidate] = []
     for listing in _LIST.finditer(text):
         items = [m.span() for m in _LIST_ITEM.finditer(text, listing.start(), listing.end())]
@@ -139,7 +150,9 @@ def coordinated_names(
         found += [
             Candidate(PERSON, s, e, _SCORE, COORDINATED)
             for (s, e), known in zip(items, named, strict=True)
-            if not known and not is_name_stopword(text[s:e].split()[0]) and plausible(s, e)
+            if not known
+            and not is_name_stopword(text[s:e].split()[0])
+            and (plausible(s, e) or _all_listed(text, s, e))
         ]
     # Lower-case lists need more evidence: half of their items already found as names (spaCy's guesses count
     # here: several of them agreeing on one list are not the lone mistake the rule above guards against).

@@ -6,7 +6,7 @@ family name, or with any word the dictionary does not know, is kept; so is anyth
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,7 @@ _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœ")
 _SENTENCE_START = re.compile(r"(?:[.:;!?(•*\-–—])[ \t\"'«]*$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\"'«*•\-]*$")
 _THEN_COLON = re.compile(r"[\w-]*[ \t]*:")
+_ELIDED_WORD = re.compile(r"[LlDdJjNnSs]['’]\p{Ll}")
 _ROMAN_OR_GRADE = re.compile(r"(?i)^(?:[ivx]{1,4}[a-d]?|[a-d]\d?)$")
 
 
@@ -49,6 +50,15 @@ _CLINICAL_ENDING = re.compile(
 )
 # "inguino-", "néphro-", "gastro-": the first part of a medical compound.
 _COMBINING_FORM = re.compile(r"[^\W\d_]{3,}o(?=-[^\W\d_])")
+# The same prefixes written solid: "Hémopéritoine", "Pneumomédiastin", "Hydronephrosis" are a prefix and a
+# dictionary word ("péritoine", "nephrosis"); names are not built that way.
+_MEDICAL_PREFIX = re.compile(
+    # Organ and tissue forms only: "pré", "para", "col" or "inter" before a word also make surnames ("Prévert").
+    r"^(?:h[ée]mo|h[ée]mato|pneumo|hydro|pyo|chylo|lympho|neuro|cardio|gastro|h[ée]pato|n[ée]phro|ent[ée]ro|"
+    r"my[ée]lo|ost[ée]o|arthro|angio|hyst[ée]ro|thoraco|laparo|onco|chimio|immuno|cyto|histo|fibro|ad[ée]no|"
+    r"broncho|laryngo|pharyngo|(?:o|œ)esophago|[œe]sophago|cysto|rhino|ophtal?mo|ophthalmo)"
+    r"(?P<rest>[^\W\d_]{4,})$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +81,21 @@ def known_names() -> frozenset[str]:
     return frozenset(fold(w) for w in load_terms("first_names") + load_terms("surnames"))
 
 
+def inflections_from_spacy(nlp: Any) -> Container[str]:
+    """The model's form-to-lemma lookup table (French: 217k forms), or nothing."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except (KeyError, AttributeError):
+        return frozenset()
+    return lookups.get_table("lemma_lookup") if "lemma_lookup" in lookups.tables else frozenset()
+
+
 def dictionary_from_spacy(nlp: Any) -> frozenset[str]:
-    """Lemmas known to the model's rule lemmatizer (nouns, verbs, adjectives, adverbs), lower-cased."""
+    """Lemmas known to the model's rule lemmatizer (nouns, verbs, adjectives, adverbs), lower-cased.
+
+    The French index lacks most verbs ("Attendre la convocation" was taken for a name at the start of a
+    sentence); its form-to-lemma lookup table holds them, as lemmas only (its keys are hashes). Those lemmas
+    that are also listed given or family names ("gaspard", "amandine") are left out: a name is not a word."""
     words: set[str] = set()
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups
@@ -87,6 +110,15 @@ def dictionary_from_spacy(nlp: Any) -> frozenset[str]:
                 words.update(str(form).lower() for form in value)
             elif isinstance(value, Iterable) and not isinstance(value, str):
                 words.update(str(w).lower() for w in value)
+    if "lemma_lookup" in lookups.tables:
+        lemmas = {
+            str(w).lower()
+            for value in lookups.get_table("lemma_lookup").values()
+            for w in ([value] if isinstance(value, str) else value)
+        }
+        words |= {
+            w for w in lemmas - words if fold(w) not in given_names() and fold(w) not in listed_surnames()
+        }
     return frozenset(words)
 
 
@@ -94,9 +126,14 @@ class NerPlausibility:
     """`strict` (French): any all-dictionary span is dropped. Lenient (English): only in heading position, because
     the English lemmatizer tables (WordNet) also list places and famous names ("France", "Enrico")."""
 
-    def __init__(self, dictionary: frozenset[str], strict: bool = True) -> None:
+    def __init__(
+        self, dictionary: frozenset[str], strict: bool = True, inflections: Container[str] = frozenset()
+    ) -> None:
         self.dictionary = dictionary
         self.strict = strict
+        # Inflected forms the lemma tables do not list ("revu", "attendu"): the model's form-to-lemma lookup,
+        # searchable but not listable (its keys are hashes).
+        self.inflections = inflections
 
     def _generic(self, word: str, lemma: str | None = None) -> bool:
         lower = word.lower()
@@ -104,14 +141,26 @@ class NerPlausibility:
             return True
         if len(word) >= 7 and _CLINICAL_ENDING.search(fold(word)) and not self._listed_name(word):
             return True
-        if word.isupper() and len(word) <= 6 and not (_VOWELS & set(lower)):
-            return True  # CBNPC, TVP, HTA: acronyms
+        compound = _MEDICAL_PREFIX.match(lower)
+        if compound and not self._listed_name(word) and self._in_dictionary(compound.group("rest")):
+            return True
+        if word.isupper() and (len(word) <= 3 or (len(word) <= 6 and not (_VOWELS & set(lower)))):
+            return (
+                True  # CBNPC, TVP, HTA, APL, IDE: acronyms (three capitals are too short for a family name)
+            )
+        return self._in_dictionary(lower, lemma)
+
+    def _in_dictionary(self, lower: str, lemma: str | None = None) -> bool:
         # The lemmatizer does not run: try the plural and feminine endings by hand ("biopsies", "prochaine").
         forms = {lower, lemma or lower}
         for ending in ("s", "x", "e", "es"):
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 forms.add(lower[: -len(ending)])
-        return not forms.isdisjoint(self.dictionary)
+        return not forms.isdisjoint(self.dictionary) or (
+            lower in self.inflections
+            and fold(lower) not in given_names()
+            and fold(lower) not in listed_surnames()
+        )
 
     @staticmethod
     def _listed_name(word: str) -> bool:
@@ -126,7 +175,8 @@ class NerPlausibility:
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
             return False
         names = known_names()
-        if any(fold(w) in names for w in words):
+        # Not on a stopword: "Le" (Lê) is a listed family name, "Revu le" is no name.
+        if any(fold(w) in names and fold(w) not in name_stopwords() for w in words):
             return True
         before = text[max(0, start - 40) : start]
         if _LINE_START.search(before) is not None and _THEN_COLON.match(text[end : end + 40]):
@@ -159,8 +209,12 @@ class NerPlausibility:
             if token[0].islower():
                 continue  # a particle ("ten", "de") neither breaks nor counts
             parts = [w for w in _WORD.findall(token) if len(w) > 1]
-            if not parts or fold(token) in name_stopwords():
-                runs.append([])
+            if not parts or fold(token) in name_stopwords() or _ELIDED_WORD.match(token):
+                runs.append([])  # "L'infirmière Nadia": an article and a noun, not a name
+                continue
+            if self._place_noun(token):
+                runs[-1].append((m.start(), m.end(), False))  # "Leokadia Trail": dropped below
+                runs.append([])  # "Crown Street Kishiev": the street ends with its noun
                 continue
             runs[-1].append((m.start(), m.end(), self.name_shaped(token)))
         for run in runs:
@@ -171,6 +225,22 @@ class NerPlausibility:
             if best is None or run[-1][1] - run[0][0] > best[1] - best[0]:
                 best = (run[0][0], run[-1][1])
         return best
+
+    def named_place(self, text: str, start: int, end: int, shaped: bool = False) -> bool:
+        """Capitalised words ending with a place noun that is not also a family name: "Dora Creek", "Monika
+        Union", "Kishiev Squares" (street names of an address), not "Grace Park" or "John Hill". `shaped`: the
+        words before it must hold one shaped like a name ("Rapid Cycle Solutions" is a firm, not a place)."""
+        words = _TOKEN.findall(text, start, end)
+        if "\n" in text[start:end]:
+            return False  # "Silvia J Křenová\n\nAirport": a name, then a heading
+        if len(words) < 2 or not all(w[0].isupper() for w in words) or not self._place_noun(words[-1]):
+            return False
+        return not shaped or any(self.name_shaped(w) for w in words[:-1])
+
+    @staticmethod
+    def _place_noun(word: str) -> bool:
+        folded = fold(word.rstrip(".,;:"))
+        return folded in place_nouns() and folded not in listed_surnames() and folded not in given_names()
 
     def name_shaped(self, word: str) -> bool:
         """A word no dictionary knows (even once an inflection is cut) that is a listed given or family name, or

@@ -20,17 +20,39 @@ from guardrails.phi.engine_factory import (
     build_anonymizer,
 )
 from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_overlaps, tidy
-from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy
+from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy, inflections_from_spacy
 from guardrails.phi.reidentification import reidentify
 from guardrails.phi.scrub_session import ScrubSession
-from guardrails.phi.types import DATE, LOCATION, SUPPORTED_LANGUAGES, DetectedEntity, Language, ScrubResult
+from guardrails.phi.types import (
+    DATE,
+    LOCATION,
+    PERSON,
+    SUPPORTED_LANGUAGES,
+    DetectedEntity,
+    Language,
+    ScrubResult,
+)
 
-_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?i:in|at|near|flew\s+to|moved\s+to|travell?ed\s+to)[ \t]+$")
+_PLACE_PREPOSITION = re.compile(
+    # "at", but not aimed at someone: "shouted at Gary", "smiled at Anna".
+    r"(?<![\w-])(?i:in|(?<!(?:shouted|yelled|screamed|looked|stared|smiled|laughed|glanced|waved|pointed)\s+)at|near|"
+    r"(?:flew|moved|travell?ed|returned|went|relocated)\s+to|"
+    # Not "is from" or "was from": "the letter is from Mary Jones".
+    r"(?:originally|comes|came)\s+from)[ \t]+$"
+)
+
+
+# Sources whose PERSON guesses become places after a place word, or before a place noun; names found by a cue
+# (a title, a verb) stay persons ("seen at home by Dr Martin", "Dr Sandra Creek"), and a listed given name
+# stays one after "from" ("a letter from John Smith").
+_RETYPED_AFTER_PLACE_WORDS = frozenset({"SpacyRecognizer", "NameShapedWordRecognizer"})
+_RETYPED_BEFORE_PLACE_NOUNS = _RETYPED_AFTER_PLACE_WORDS | {"FirstNameRecognizer"}
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
-    """ "in Gdańsk", "travelled to Suurküla": what starts at `start` follows words that introduce a place. The
-    look-back holds the longest of them ("travelled to ") with room for extra spaces."""
+    """ "in Gdańsk", "travelled to Suurküla", "originally from Eckenroth": what starts at `start` follows words
+    that introduce a place. The look-back holds the longest of them ("originally from ") with room for extra
+    spaces."""
     return _PLACE_PREPOSITION.search(text, max(0, start - 24), start) is not None
 
 
@@ -149,15 +171,27 @@ class PhiScrubber:
             if c.recognizer not in NAME_SHAPED_RUN_RECOGNIZERS:
                 shaped.append(c)
                 continue
+            if plausibility.named_place(text, c.start, c.end, shaped=True):
+                shaped.append(replace(c, type=LOCATION))  # "14 Crown Street Kishiev Squares"
+                continue
             run = plausibility.name_shaped_run(text, c.start, c.end)
             if run is not None and not any(s < run[1] and run[0] < e for s, e in towns):
                 # "in Villafranca del Cid", "at Gustave Roussy": after these, unknown words name a place.
                 place = _after_place_preposition(text, run[0])
                 shaped.append(replace(c, type=LOCATION if place else c.type, start=run[0], end=run[1]))
-        # "flew to Suurküla", "in Gdańsk": a word shaped like a name after these names a place.
+        # "flew to Suurküla", "in Gdańsk": a word shaped like a name, or a name spaCy guessed, after these names
+        # a place; "Dora Creek", "Mathias Pass": a given name before a place noun names a street (still removed
+        # either way; the type keeps the placeholder readable).
         kept = [
             replace(c, type=LOCATION)
-            if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS and _after_place_preposition(text, c.start)
+            if c.type == PERSON
+            and (
+                (c.recognizer in _RETYPED_AFTER_PLACE_WORDS and _after_place_preposition(text, c.start))
+                or (
+                    c.recognizer in _RETYPED_BEFORE_PLACE_NOUNS
+                    and plausibility.named_place(text, c.start, c.end)
+                )
+            )
             else c
             for c in shaped
         ]
@@ -207,8 +241,12 @@ class PhiScrubber:
                 analyzer = self._analyzers.get(language)
                 if analyzer is None:
                     analyzer = build_analyzer(language, self.spacy_models[language])
-                    dictionary = dictionary_from_spacy(analyzer.nlp_engine.get_nlp(language))
-                    self._plausibility[language] = NerPlausibility(dictionary, strict=language == "fr")
+                    nlp = analyzer.nlp_engine.get_nlp(language)
+                    self._plausibility[language] = NerPlausibility(
+                        dictionary_from_spacy(nlp),
+                        strict=language == "fr",
+                        inflections=inflections_from_spacy(nlp),
+                    )
                     self._analyzers[language] = analyzer
         return analyzer
 

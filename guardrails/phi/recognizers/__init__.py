@@ -9,6 +9,7 @@ from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecogniz
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
 from guardrails.phi.recognizers.administrative_noun_name_recognizer import AdministrativeNounNameRecognizer
 from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
+from guardrails.phi.recognizers.author_initial_name_recognizer import AuthorInitialNameRecognizer
 from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
 from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
 from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
@@ -20,6 +21,7 @@ from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameReco
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
+from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
 from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
@@ -39,6 +41,7 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     AddressRecognizer,
     AdministrativeNounNameRecognizer,
     AgeRecognizer,
+    AuthorInitialNameRecognizer,
     CalendarDateRecognizer,
     DemographicNameRecognizer,
     EmailAddressRecognizer,
@@ -50,6 +53,7 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     LabelledNameRecognizer,
     LocationRecognizer,
     LoneLineNameRecognizer,
+    LowerGivenNameRecognizer,
     MedicalRecordRecognizer,
     NameShapedWordRecognizer,
     NumberedStreetRecognizer,
@@ -80,6 +84,7 @@ POSITIONAL_NAME_RECOGNIZERS: frozenset[str] = frozenset(
         "AdministrativeNounNameRecognizer",
         "InitialledNameRecognizer",
         "LoneLineNameRecognizer",
+        "LowerGivenNameRecognizer",
         "NumberedStreetRecognizer",
         "PossessiveRelativeNameRecognizer",
         "TownPostcodeRecognizer",

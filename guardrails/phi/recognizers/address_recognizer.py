@@ -22,16 +22,18 @@ _EN_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|floor|fl|bldg|building|
 _US_TOWN = rf"(?:,?[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?"
 
 _FR_STREET = (
-    r"(?i:rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|route|rte|cours|square|"
-    r"voie|r[ée]sidence|cit[ée]|lieu-dit|faubourg|fg|passage|rond-point|sentier|promenade|parvis|hameau|"
-    r"lotissement|esplanade|villa|chauss[ée]e|mont[ée]e|rampe|carrefour|zone|za|zi|zac)"
+    r"(?i:rue|r\.|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|route|rte|cours|square|"
+    r"voie|r[ée]sidence|cit[ée]|lieu[- ]dit|faubourg|fg|passage|rond-point|sentier|promenade|parvis|hameau|"
+    r"lotissement|esplanade|villa|chauss[ée]e|mont[ée]e|rampe|carrefour|zone|za|zi|zac|domaine|clos|ruelle|"
+    r"traverse|venelle|sente)"
 )
 _FR_PARTICLE = r"(?i:de|du|des|la|le|les|l['’]|d['’]|aux?|en|sur|sous|et|saint|sainte|st|ste)"
 # The street name starts with a capital ("rue des Lilas", "avenue Jean Jaurès"): "en cours de traitement" and
 # "mise en place d'une aide" are not addresses.
 _FR_NAME = rf"(?:{_FR_PARTICLE}[ \t]*)*{_CAP}(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}|\d{{1,4}}))*"
 _FR_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter|quater|[a-d]))?(?![\w])[ \t]*,?"
-_FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
+# A particle is a whole word: "69003 LYON depuis 2010" ends at LYON, not in "de|puis".
+_FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}(?![{LETTER}])|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
 # Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
 _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
 
@@ -91,18 +93,25 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours)[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
+        # The most common street words in lower case need a capitalised name: "domicilié rue Victor Hugo",
+        # "impasse des Lilas"; "impasse thérapeutique" stays.
+        Pattern(
+            "fr_lower_street_without_number",
+            rf"(?<![\w,.])(?:rue|avenue|boulevard|impasse|all[ée]e|quai|(?i:lieu[- ]dit))[ \t]+{_FR_NAME}{_FR_TOWN}",
+            0.55,
+        ),
         Pattern(
             "fr_street_lowercase_then_postcode",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+{_FR_STREET}{_FR_LOWER_NAME_THEN_POSTCODE}{_FR_TOWN}",
             0.8,
         ),
         # A street line typed in lower case ("770 26 rue des lieutemants thomazo" then a new line): a number and an
-        # unambiguous street word, the name up to the end of the line. Not "cours" or "voie" ("3 cours de FOLFOX",
+        # unambiguous street word, the name up to the end of the line or to "à" and a town ("à Lyon"). Not "cours" or "voie" ("3 cours de FOLFOX",
         # "2 voie veineuse").
         Pattern(
             "fr_street_line_any_case",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai|route)"
-            rf"(?:[ \t]+[{LETTER}][{LETTER}'’-]*){{1,5}}(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b))",
+            rf"(?:[ \t]+[{LETTER}][{LETTER}'’-]*){{1,5}}(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b)|[ \t]+à[ \t]+[{UPPER}])",
             0.6,
         ),
         Pattern(

@@ -16,6 +16,7 @@ from guardrails.phi.types import DATE
 
 _YEAR = r"(?:1[89]\d{2}|2[01]\d{2})"
 _NUMERIC_PARTS = re.compile(r"\d+")
+_NOT_SCORES = r"(?<!(?i:apgar)(?:[ \t]+(?:score|de|of|à|a|at)){0,2}[ \t]*:?[ \t]*)"
 
 
 class CalendarDateRecognizer(PhiPatternRecognizer):
@@ -33,8 +34,11 @@ class CalendarDateRecognizer(PhiPatternRecognizer):
         ),
         Pattern("month_day", rf"(?<!\w){MONTH_WITHOUT_YEAR}[ \t]+{DAY}(?![\w/]|[.,:]\d|[ \t]*\d)", 0.5),
         # Same separator on both sides: "14/02/1958", "9-2-78", "15.2.35" but not "0.5-1.25" or "3/6".
+        # Not after "Apgar": "apgar 9/10/10" gives the scores at 1, 5 and 10 minutes.
         Pattern(
-            "numeric_dmy_or_mdy", r"(?<![\w./-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w]|[./-]\d)", 0.6
+            "numeric_dmy_or_mdy",
+            rf"{_NOT_SCORES}(?<![\w./-])\d{{1,2}}([/.-])\d{{1,2}}\1(?:\d{{4}}|\d{{2}})(?![\w]|[./-]\d)",
+            0.6,
         ),
         Pattern("iso", rf"(?<![\w./-]){_YEAR}([/.-])\d{{1,2}}\1\d{{1,2}}(?![\w]|[./-]\d)", 0.85),
         Pattern("compact_iso", rf"(?<![\w]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w])", 0.4),

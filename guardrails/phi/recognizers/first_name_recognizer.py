@@ -59,9 +59,10 @@ class FirstNameRecognizer(PhiPatternRecognizer):
         Pattern(
             "cased_first_name",
             rf"(?<![\w'’-])(?=[{UPPER}])(?:{_NOT_STOP}[{UPPER}]{{2,}}[ \t]+)?{_CASED}{_HYPHEN_PART}{_END}"
-            rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{_NOT_STOP}{NAME_WORD}){{0,2}}"
-            # "Modeste lopez", "JEAN-PIERRE birgy": a lower-case family name right after, if not a stopword.
-            rf"(?:[ \t]+{_NOT_STOP}[{LOWER}][{LOWER}'’-]{{2,}}{_END})?",
+            rf"(?:(?:(?:[ \t]+{PARTICLE})?[ \t]+{_NOT_STOP}{NAME_WORD}){{1,2}}"
+            # "Modeste lopez", "JEAN-PIERRE birgy": a lower-case family name right after, if not a stopword;
+            # not after a capitalised one ("John Hill came").
+            rf"|[ \t]+{_NOT_STOP}[{LOWER}][{LOWER}'’-]{{2,}}{_END})?",
             0.6,
         ),
         # "Asya Ivanova": a Census given name takes only capitalised words after it, never a lower-case one: the

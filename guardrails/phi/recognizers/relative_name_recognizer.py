@@ -9,7 +9,7 @@ from presidio_analyzer import Pattern
 
 from guardrails.phi.name_stopwords import is_name_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
-from guardrails.phi.recognizers.regex_parts import NAME_SEQUENCE, UPPER
+from guardrails.phi.recognizers.regex_parts import LOWER, NAME_SEQUENCE, UPPER
 from guardrails.phi.types import PERSON
 
 RELATIVES = (
@@ -21,6 +21,7 @@ RELATIVES = (
     r"belle-(?:fille|s(?:œ|oe)ur|m[èe]re)|beau-(?:fils|fr[èe]re|p[èe]re)|amie?|voisine?|aidante?"
 )
 _DETERMINER = r"(?:his|her|their|the\s+patient['’]s|patient['’]s|my|sa|son|ses|leur|notre|votre|la|le)"
+_ELIDED_WORD = re.compile(rf"^[LlDd]['’][{LOWER}]")
 _AFTER_RELATIVE = rf"(?<=(?<!\w)(?i:{_DETERMINER}\s+(?:{RELATIVES}))(?:[ \t]*,)?[ \t]+)"
 
 
@@ -33,4 +34,5 @@ class RelativeNameRecognizer(PhiPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         first = pattern_text.split()[0]
-        return False if is_name_stopword(first) else None
+        # "Le père L'enfant est scolarisé": an elided article before a lower-case word, not "D'Angelo".
+        return False if is_name_stopword(first) or _ELIDED_WORD.match(first) else None

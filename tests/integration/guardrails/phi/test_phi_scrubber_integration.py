@@ -261,3 +261,93 @@ def test_clinical_questions_pass_unchanged(phi_scrubber: PhiScrubber, lang: str,
 def test_a_name_shaped_word_after_a_travel_verb_is_a_place(phi_scrubber: PhiScrubber, text: str) -> None:
     # The look-back once stopped short of "travelled to " and "moved to ", which typed these as persons.
     assert [e.type for e in phi_scrubber.scrub(text, "en").entities] == ["LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # spaCy's person guesses after words that introduce a place are places...
+        ("The Princess Royal arrived at Ettelgem this morning.", ["LOCATION"]),
+        ("I'm Annemette Iversen, originally from Eckenroth, and I'm 54.", ["PERSON", "LOCATION"]),
+        # ...but not after a verb aimed at someone, nor names found by a cue
+        ('Enrico shouted at Gary: "What are you doing here?"', ["PERSON", "PERSON"]),
+        ("Seen at home by Dr Martin.", ["PERSON"]),
+        # a given name before a place noun names a street; a title keeps a person a person
+        ("Meet me at P.O. Box 149 Monika Union", ["STREET_ADDRESS", "LOCATION"]),
+        ("Dr Sandra Creek saw her.", ["PERSON"]),
+    ],
+)
+def test_names_guessed_after_a_place_word_are_places(
+    phi_scrubber: PhiScrubber, text: str, types: list[str]
+) -> None:
+    assert [e.type for e in phi_scrubber.scrub(text, "en").entities] == types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "scrubbed", "kept"),
+    [
+        # French verbs, participles, compounds, acronyms and tests the small model takes for names
+        (
+            "fr",
+            "Elle dispose d'une aide au logement (APL). Attendre la convocation du médecin conseil.",
+            [],
+            ["Attendre la convocation"],
+        ),
+        ("fr", "Revu le 12/03/24 en consultation.", [], ["Revu le"]),
+        ("fr", "Hémopéritoine étiologie non retrouvée.", [], ["Hémopéritoine"]),
+        ("fr", "Historique de dépression Kleihauer négatif.", [], ["Kleihauer négatif"]),
+        ("fr", "Note : Dossier APL Visiter l'appartement.", [], ["Dossier APL Visiter"]),
+        ("fr", "Le père L'enfant est scolarisé.", [], ["L'enfant est scolarisé"]),
+        ("fr", "Passage en salle de naissance, apgar 9/10/10, née le 9/10/10.", [], ["apgar 9/10/10,"]),
+        # names typed with a lower-case given name, listed beside a name, or after a title stay found
+        ("fr", "stacey ESTEVE Avenue Luce Millet, 15916 Saint Claudinedan", ["stacey", "ESTEVE"], []),
+        ("fr", "Fontaine a été revu le 3 mars par Mme Durand.", ["Fontaine", "Durand"], ["a été revu"]),
+        ("en", "Torpy and Salinas were precision engineers.", ["Torpy", "Salinas"], ["precision engineers"]),
+        # everyday French treatments listed in antecedents
+        (
+            "fr",
+            "Traitement habituel : Metformine, Kardégic. Allergies : Pénicilline.",
+            [],
+            ["Metformine, Kardégic"],
+        ),
+        # form labels and titles stay in the text, the names go
+        ("fr", "Nom : Lambertin Prénom : Paulo", ["Lambertin", "Paulo"], ["Nom :", "Prénom :"]),
+        ("fr", "Courrier adressé au Docteur Anne-Sophie Kerboul.", ["Kerboul"], ["au Docteur"]),
+        ("fr", "Fait par : C. Bernardin, IDE.", ["Bernardin"], ["Fait par", "IDE"]),
+    ],
+)
+def test_clinical_words_kept_and_names_found(
+    phi_scrubber: PhiScrubber, lang: str, text: str, scrubbed: list[str], kept: list[str]
+) -> None:
+    result = phi_scrubber.scrub(text, lang)
+    for name in scrubbed:
+        assert name not in result.text, (name, result.text)
+    for words in kept:
+        assert words in result.text, (words, result.text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_context_enhancer_gives_the_stock_results(phi_scrubber: PhiScrubber, lang: str) -> None:
+    # Our enhancer hands Presidio's only the results of recognizers with context words (no deep copy of the
+    # rest); scores and spans must stay those of the stock enhancer, context boosts included.
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    notes = [json.loads(line)["text"] for line in (GOLD_DIR / f"oncology_notes_{lang}.jsonl").open()][:10]
+    notes.append("Phone 467 3395 office; tel. 06 12 34 56 78; MRN 00482913; Dr Martin vu le 3 mars 2026.")
+    ours = PhiScrubber()._analyzer(lang)
+    stock = PhiScrubber()._analyzer(lang)
+    stock.context_aware_enhancer = LemmaContextAwareEnhancer(context_matching_mode="whole_word")
+    assert type(ours.context_aware_enhancer) is not LemmaContextAwareEnhancer
+
+    def results(analyzer: object, text: str) -> list[tuple[str, int, int, float]]:
+        found = analyzer.analyze(text=text, language=lang, score_threshold=0.4)  # type: ignore[attr-defined]
+        return sorted((r.entity_type, r.start, r.end, round(r.score, 4)) for r in found)
+
+    boosted = 0
+    for text in notes:
+        assert results(ours, text) == results(stock, text)
+        boosted += sum(
+            bool(r.analysis_explanation and r.analysis_explanation.supportive_context_word)
+            for r in ours.analyze(text=text, language=lang, score_threshold=0.4, return_decision_process=True)
+        )
+    assert boosted > 0  # the comparison covered results whose score context words raised

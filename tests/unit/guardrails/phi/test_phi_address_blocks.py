@@ -49,6 +49,15 @@ CASES = [
     ("APO AA 61487\n416 60 039 office\n+46 (0)8 928 571 38 fax", "APO AA 61487", "APO AA 61487"),
     ("12 Main Street\nDear Colleague,", "12 Main Street", "12 Main Street"),
     ("12 Main Street\nnan\n7188", "12 Main Street", "12 Main Street"),
+    # the town after a unit on the same line, up to a stop word; not a dictionary word or a title and name
+    (
+        "It's in 675 Forrest Hill Road Suite 833 Milford New Zealand",
+        "675 Forrest Hill Road Suite 833",
+        "675 Forrest Hill Road Suite 833 Milford New Zealand",
+    ),
+    ("376 Rákóczi út 13. Suite 104 Veszprém for the visit", "Suite 104", "Suite 104 Veszprém"),
+    ("Room: Suite 4 Dr Smith saw her.", "Suite 4", "Suite 4"),
+    ("Seen in Suite 3 Diagnosis clinic", "Suite 3", "Suite 3"),
     # not at the end of its line: nothing to extend
     ("12 Main Street, then\nParis 75012", "12 Main Street", "12 Main Street"),
 ]

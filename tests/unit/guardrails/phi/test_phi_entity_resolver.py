@@ -66,6 +66,27 @@ def test_overlaps_higher_priority_wins_and_same_type_merges() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        # what is left of a lower-priority place is dropped when it is only a title or a stopword...
+        ("Courrier au Docteur Anne Kerboul", "Docteur Anne Kerboul", ["Anne Kerboul"]),
+        ("Adressée à Madame Anne Kerboul", "Madame Anne Kerboul", ["Anne Kerboul"]),
+        # ...and kept when it holds another word
+        ("Vue à Lyon Anne Kerboul", "Lyon Anne Kerboul", ["Lyon", "Anne Kerboul"]),
+    ],
+)
+def test_a_title_left_over_from_an_overlap_is_not_an_identifier(
+    text: str, place: str, expected: list[str]
+) -> None:
+    start, name_start = text.index(place), text.index("Anne")
+    cands = [
+        Candidate("LOCATION", start, start + len(place), 0.85, "SpacyRecognizer"),
+        Candidate("PERSON", name_start, len(text), 0.9, "TitledNameRecognizer"),
+    ]
+    assert [text[c.start : c.end] for c in resolve_overlaps(text, cands)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "address", "term", "kept"),
     [
         ("après 6 cours de FOLFOX puis", "6 cours de FOLFOX", "FOLFOX", False),

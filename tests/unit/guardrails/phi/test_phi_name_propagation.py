@@ -9,7 +9,7 @@ from guardrails.phi.name_propagation import coordinated_names, repeated_names
 
 pytestmark = pytest.mark.unit
 
-DICTIONARY = {"radiology", "induction", "scrub"}
+DICTIONARY = {"radiology", "induction", "scrub", "brown"}
 
 
 def not_a_word(text: str):
@@ -47,8 +47,13 @@ COORDINATED_CASES = [
     ("Usamov and Bowers were engineers", "Bowers", "KnownSurnameRecognizer", ["Usamov"]),
     ("founders: Morrison, Rogers and Torres.", "Torres", "KnownSurnameRecognizer", ["Morrison", "Rogers"]),
     ("Dr Martin and Radiology discussed", "Martin", "TitledNameRecognizer", []),  # a dictionary word
-    ("Coumadin, Keppra and Decadron", "Coumadin", "SpacyRecognizer", []),  # spaCy guesses are not copied
-    ("Usamov and Bowers were engineers", "Bowers", "SpacyRecognizer", []),
+    ("Coumadin, Keppra and Decadron", "Coumadin", "SpacyRecognizer", []),  # spaCy guesses are not copied...
+    # ...unless made only of listed given or family names ("Bowers" is a Census surname)
+    ("Usamov and Bowers were engineers", "Bowers", "SpacyRecognizer", ["Usamov"]),
+    ("Usamov and Vicryl were engineers", "Vicryl", "SpacyRecognizer", []),
+    # a listed family name that is also a word is a name when listed beside one ("brown" is in DICTIONARY)
+    ("Muslija and Brown were engineers", "Muslija", "ActingNameRecognizer", ["Brown"]),
+    ("Muslija and Radiology were engineers", "Muslija", "ActingNameRecognizer", []),
 ]
 
 

@@ -26,6 +26,7 @@ UNKNOWN_RUN_CASES = [
     ("Myasthenia Gravis", None),
     ("Leokadia Trail", None),  # a place noun ends it
     ("Sandström", None),  # one word only
+    ("L'infirmière Nadia Kowalczyk", "Nadia Kowalczyk"),  # an elided article and its noun are not a name
 ]
 
 
@@ -67,3 +68,54 @@ def test_name_like(word: str, expected: bool) -> None:
 def test_clinical_word_shapes_are_not_names(text: str, expected: bool) -> None:
     dictionary = DICTIONARY | {"de", "stade", "totale", "curage", "fémoral"}
     assert NerPlausibility(dictionary).plausible(text, 0, len(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organ or tissue prefix before a dictionary word makes a medical compound, not a name.
+        ("Hémopéritoine", False),
+        ("Pneumomédiastin", False),
+        ("Hydronephrosis", False),
+        # The prefix before an unknown word, or a listed name made that way, stays a possible name.
+        ("Hydrovska", True),
+        # Three capitals are an acronym ("Dossier APL"); a longer word with vowels may be a family name.
+        ("Dossier APL", False),
+        ("Dossier ESTEVE", True),
+        # "Le" is a listed family name (Lê) but a stopword: it does not make "Revu le" a name.
+        ("Revu le", False),
+    ],
+)
+def test_medical_compounds_acronyms_and_stopwords(text: str, expected: bool) -> None:
+    dictionary = DICTIONARY | {"péritoine", "médiastin", "nephrosis", "dossier", "revu"}
+    assert NerPlausibility(dictionary).plausible(text, 0, len(text)) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Attendu", False), ("Gaspard", True), ("Kowalczyk", True)])
+def test_inflected_forms_from_the_lookup_table_are_words(word: str, expected: bool) -> None:
+    # Forms the lemma tables do not list come from the model's lookup table; a listed given name stays a name.
+    plausibility = NerPlausibility(DICTIONARY, inflections=frozenset({"attendu", "gaspard"}))
+    assert plausibility.plausible(word, 0, len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped", "expected"),
+    [
+        ("Dora Creek", False, True),  # a given name before a place noun names a street
+        ("Monika Union", False, True),
+        ("Grace Park", False, False),  # "Park" is a family name too
+        ("John Hill", False, False),
+        ("Creek", False, False),  # one word
+        ("Silvia Novak\n\nAirport", False, False),  # a name, then a heading on its own line
+        ("Kishiev Squares", True, True),  # shaped: a word shaped like a name before the noun
+        ("Rapid Cycle Solutions", True, False),  # a firm made of dictionary words
+    ],
+)
+def test_named_place(text: str, shaped: bool, expected: bool) -> None:
+    assert NerPlausibility(DICTIONARY).named_place(text, 0, len(text), shaped=shaped) is expected
+
+
+def test_a_place_noun_ends_a_run_of_name_shaped_words() -> None:
+    # "14 Crown Street Kishiev Squares": the street ends with its noun, "Kishiev" alone is no run.
+    text = "Crown Street Kishiev"
+    assert NerPlausibility(DICTIONARY).name_shaped_run(text, 0, len(text)) is None

@@ -8,6 +8,7 @@ from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecogniz
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
 from guardrails.phi.recognizers.administrative_noun_name_recognizer import AdministrativeNounNameRecognizer
 from guardrails.phi.recognizers.age_recognizer import AgeRecognizer
+from guardrails.phi.recognizers.author_initial_name_recognizer import AuthorInitialNameRecognizer
 from guardrails.phi.recognizers.calendar_date_recognizer import CalendarDateRecognizer
 from guardrails.phi.recognizers.demographic_name_recognizer import DemographicNameRecognizer
 from guardrails.phi.recognizers.email_address_recognizer import EmailAddressRecognizer
@@ -18,6 +19,7 @@ from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameReco
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
+from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
 from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
@@ -246,6 +248,8 @@ CASES = [
         ["Martin"],
     ),  # a census name takes no lower-case word
     (FirstNameRecognizer, "Seen with Todd Ivanova today", ["Todd Ivanova"]),
+    # a lower-case family name only right after the given name, not after a capitalised one
+    (FirstNameRecognizer, "Mme Marie lopez; Marie Dupont revient", ["Marie lopez", "Marie Dupont"]),
     (FirstNameRecognizer, "In June, Will and Grace: polycythemia Vera", []),  # months and words left out
     # family names alone, from the census list
     (KnownSurnameRecognizer, "Usamov and Bowers were engineers; last name? Torres", ["Bowers", "Torres"]),
@@ -313,6 +317,53 @@ CASES = [
     # a name given with its naming verb and subject, any case
     (LabelledNameRecognizer, "but everyone calls me borna", ["borna"]),
     (LabelledNameRecognizer, "she calls me back, it calls them later", []),  # a subject must name people
+    # a listed given name in lower case, then a capitalised or upper-case family name
+    (
+        LowerGivenNameRecognizer,
+        "stacey ESTEVE Avenue Luce; vu par nina Dubreuil.",
+        ["stacey ESTEVE", "nina Dubreuil"],
+    ),
+    # not an unlisted word, a verb of speech, a stopword after it, nor a word in an e-mail address
+    (
+        LowerGivenNameRecognizer,
+        "the biopsy Results; said Maria; stacey The; jean.stacey Dubreuil@x.fr; traitement CHOP",
+        [],
+    ),
+    # French street words of villages and estates; common street words in lower case before a capitalised name
+    (
+        AddressRecognizer,
+        "habite 3 clos des Vignes, 33000 Bordeaux; domicilié rue Victor Hugo",
+        ["3 clos des Vignes, 33000 Bordeaux", "rue Victor Hugo"],
+    ),
+    (AddressRecognizer, "impasse thérapeutique; la rue est calme; 2 ruelle étroite", []),
+    # the town ends at a whole word ("depuis" is no "de"); "lieu-dit", "r."; a lower-case street before "à Lyon"
+    (
+        AddressRecognizer,
+        "Habite 12, allée Jean Moulin, 69003 LYON depuis 2010; lieu-dit La Croix, 24000 Périgueux",
+        ["12, allée Jean Moulin, 69003 LYON", "lieu-dit La Croix, 24000 Périgueux"],
+    ),
+    (
+        AddressRecognizer,
+        "Domicile : 12 r. Victor Hugo; vit au 12 rue victor hugo à Lyon avec sa femme",
+        ["12 r. Victor Hugo", "12 rue victor hugo"],
+    ),
+    (AddressRecognizer, "2 cp matin et soir, r. à 3 mois, revoir à J8 à Lyon", []),
+    # an initial and a family name after a verb of writing or seeing and "par"/"by"
+    (
+        AuthorInitialNameRecognizer,
+        "Fait par : C. Bernardin, IDE; dictated by J. A. Novak; vu par J. Dupuis-Lemaire",
+        ["C. Bernardin", "J. A. Novak", "J. Dupuis-Lemaire"],
+    ),
+    (
+        AuthorInitialNameRecognizer,
+        "infection caused by S. Aureus; remplacé par J. Dupont; par C. Bernardin",
+        [],
+    ),
+    # the date of "apgar 9/10/10" is three scores; a date stays a date elsewhere
+    (CalendarDateRecognizer, "apgar 9/10/10, Apgar score of 8/9/10, score d'Apgar : 7/9/10", []),
+    (CalendarDateRecognizer, "née le 9/10/10 à 8h", ["9/10/10"]),
+    # an elided article before a lower-case word is not a relative's name; "D'Angelo" is
+    (RelativeNameRecognizer, "Le père L'enfant est scolarisé; sa fille D'Angelo est venue", ["D'Angelo"]),
 ]
 
 
