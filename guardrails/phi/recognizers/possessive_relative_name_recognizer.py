@@ -33,6 +33,10 @@ _RELATIVES_FR = (
 class PossessiveRelativeNameRecognizer(PhiPatternRecognizer):
     ENTITY: ClassVar[str] = PERSON
     FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.UNICODE
+    # What each pattern's look-around needs; most texts have neither, and the patterns try every word.
+    REQUIRES: ClassVar[str | None] = (
+        rf"['’]s[ \t]+(?i:{_RELATIVES_EN})(?![\w-])|(?<!\w)(?i:{_RELATIVES_FR})[ \t]+(?:de[ \t]+|d['’])"
+    )
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "name_s_relative",

@@ -372,3 +372,21 @@ CASES = [
 )
 def test_recognizer(recognizer: type[PhiPatternRecognizer], text: str, expected: list[str]) -> None:
     assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scanned"),
+    [
+        ("Seen with his wife; the patient's son drove him.", True),
+        ("la fille de la voisine", True),
+        ("Stage IIIA colon cancer, FOLFOX for six months.", False),
+        ("Asya called her daughter", False),  # no possessive: the patterns cannot match
+    ],
+)
+def test_a_recognizer_runs_its_patterns_only_on_texts_that_pass_its_prefilter(
+    text: str, scanned: bool
+) -> None:
+    recognizer = PossessiveRelativeNameRecognizer()
+    recognizer.analyze(text, [recognizer.ENTITY])
+    # Presidio compiles a pattern on its first scan.
+    assert all(p.compiled_regex is not None for p in recognizer.patterns) is scanned
