@@ -33,7 +33,8 @@ def no_cyclic_gc() -> Iterator[None]:
 def _native_samplers() -> int:
     from llama_cpp._internals import LlamaSampler
 
-    return sum(isinstance(o, LlamaSampler) and o.sampler is not None for o in gc.get_objects())
+    # type() rather than isinstance(): the latter reads __class__, which some proxies (torch) warn about.
+    return sum(type(o) is LlamaSampler and o.sampler is not None for o in gc.get_objects())
 
 
 def test_completions_leave_no_sampler_holding_native_memory(
