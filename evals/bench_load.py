@@ -209,6 +209,7 @@ def run_load(
         "error_count": sum(not r.ok for r in records),
         "errors": [asdict(r) for r in records if not r.ok][:50],
         "memory": memory_summary(samples),
+        "memory_parts": {key: memory_summary(part) for key, part in sampler.parts.items()},
         "memory_samples": samples,
         "requests": [asdict(r) for r in sorted(records, key=lambda r: r.started_s)],
         "clinicians": [
@@ -246,6 +247,12 @@ def print_report(report: dict[str, Any]) -> None:
             f"peak {m['peak_mb']:.0f}, first quarter {m['first_quarter_mb']:.0f}, "
             f"last quarter {m['last_quarter_mb']:.0f}, second-half slope {m['second_half_slope_mb_per_min']:+.1f} MB/min"
         )
+        for key, part in report.get("memory_parts", {}).items():
+            if part.get("samples"):
+                print(
+                    f"  {key}: first quarter {part['first_quarter_mb']:.0f}, last quarter {part['last_quarter_mb']:.0f}, "
+                    f"second-half slope {part['second_half_slope_mb_per_min']:+.2f} MB/min"
+                )
     heap = report.get("python_heap")
     if heap:
         print(

@@ -75,36 +75,60 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _rss_kb(pid: int) -> int:
+# Anonymous pages are the heaps (malloc, Python's arenas, tensors); file-backed ones are mapped files (the GGUF,
+# libraries, the index) read in on first touch, which level off. Growth in the first is a leak, in the second
+# usually not: the split says which a rising total is.
+RSS_PARTS = ("RssAnon", "RssFile", "RssShmem")
+
+
+def _rss_parts_kb(pid: int) -> dict[str, int]:
+    parts = dict.fromkeys(RSS_PARTS, 0)
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+            key, _, value = line.partition(":")
+            if key in parts:
+                parts[key] = int(value.split()[0])
     except OSError:  # the process ended meanwhile
         pass
-    return 0
+    return parts
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (0 when it is gone)."""
-    total, todo, seen = 0, [pid], set()
+def _tree(pid: int) -> list[int]:
+    found, todo, seen = [], [pid], set()
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        total += _rss_kb(current)
+        found.append(current)
         todo += _children(current)
-    return total / 1024
+    return found
+
+
+def tree_rss_parts_mb(pid: int) -> dict[str, float]:
+    """Resident memory of a process and its descendants split as /proc reports it (anonymous, file-backed,
+    shared memory), in MB; all 0 when the process is gone."""
+    totals = dict.fromkeys(RSS_PARTS, 0)
+    for member in _tree(pid):
+        for key, kb in _rss_parts_kb(member).items():
+            totals[key] += kb
+    return {key: kb / 1024 for key, kb in totals.items()}
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (0 when it is gone)."""
+    return sum(tree_rss_parts_mb(pid).values())
 
 
 class RssSampler:
-    """Samples tree_rss_mb(pid) every `interval` seconds on a daemon thread, from start() to stop()."""
+    """Samples tree_rss_parts_mb(pid) every `interval` seconds on a daemon thread, from start() to stop().
+    `samples` holds (seconds, total MB); `parts` the same times per part of RSS_PARTS."""
 
     def __init__(self, pid: int, interval: float = 1.0) -> None:
         self.pid = pid
         self.interval = interval
         self.samples: list[tuple[float, float]] = []
+        self.parts: dict[str, list[tuple[float, float]]] = {key: [] for key in RSS_PARTS}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
         self._started = 0.0
@@ -121,5 +145,9 @@ class RssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.samples.append((time.monotonic() - self._started, tree_rss_mb(self.pid)))
+            now = time.monotonic() - self._started
+            parts = tree_rss_parts_mb(self.pid)
+            self.samples.append((now, sum(parts.values())))
+            for key, mb in parts.items():
+                self.parts[key].append((now, mb))
             self._stop.wait(self.interval)

@@ -9,7 +9,14 @@ import time
 import pytest
 
 from evals.bench_load import Clinician, check_answer, check_search, main
-from evals.load_stats import latency_summary, memory_summary, slope_per_minute, tree_rss_mb
+from evals.load_stats import (
+    RssSampler,
+    latency_summary,
+    memory_summary,
+    slope_per_minute,
+    tree_rss_mb,
+    tree_rss_parts_mb,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -48,6 +55,28 @@ def test_memory_summary_sees_warm_up_growth_but_no_leak_after_it() -> None:
 def test_tree_rss_of_this_process_and_of_none() -> None:
     assert tree_rss_mb(os.getpid()) > 10
     assert tree_rss_mb(2**22 + 12345) == 0  # no such process
+
+
+def test_a_heap_allocation_shows_as_anonymous_memory_not_file_backed() -> None:
+    before = tree_rss_parts_mb(os.getpid())
+    block = bytearray(b"x" * (64 * 1024 * 1024))  # written, so resident
+    after = tree_rss_parts_mb(os.getpid())
+    assert after["RssAnon"] - before["RssAnon"] > 60
+    assert abs(after["RssFile"] - before["RssFile"]) < 8
+    assert before["RssFile"] > 1  # the interpreter and its libraries are mapped files
+    assert tree_rss_parts_mb(2**22 + 12345) == {"RssAnon": 0, "RssFile": 0, "RssShmem": 0}
+    del block
+
+
+def test_sampler_keeps_the_parts_on_the_same_clock_as_the_totals() -> None:
+    sampler = RssSampler(os.getpid(), interval=0.01).start()
+    time.sleep(0.1)
+    totals = sampler.stop()
+    assert len(totals) >= 2
+    for key, part in sampler.parts.items():
+        assert [t for t, _ in part] == [t for t, _ in totals], key
+    for index, (_, total) in enumerate(totals):
+        assert total == pytest.approx(sum(part[index][1] for part in sampler.parts.values()))
 
 
 def test_a_shown_error_counts_as_a_failed_request() -> None:
