@@ -139,16 +139,22 @@ class NerPlausibility:
         lower = word.lower()
         if len(word) == 1 or fold(word) in name_stopwords() or _ROMAN_OR_GRADE.match(word):
             return True
-        if len(word) >= 7 and _CLINICAL_ENDING.search(fold(word)) and not self._listed_name(word):
-            return True
-        compound = _MEDICAL_PREFIX.match(lower)
-        if compound and not self._listed_name(word) and self._in_dictionary(compound.group("rest")):
+        if self._clinical_shape(word):
             return True
         if word.isupper() and (len(word) <= 3 or (len(word) <= 6 and not (_VOWELS & set(lower)))):
             return (
                 True  # CBNPC, TVP, HTA, APL, IDE: acronyms (three capitals are too short for a family name)
             )
         return self._in_dictionary(lower, lemma)
+
+    def _clinical_shape(self, word: str) -> bool:
+        """A medical word by its ending or its solid compound ("Séminome", "Hémopéritoine"), never a listed name."""
+        if self._listed_name(word):
+            return False
+        if len(word) >= 7 and _CLINICAL_ENDING.search(fold(word)):
+            return True
+        compound = _MEDICAL_PREFIX.match(word.lower())
+        return compound is not None and self._in_dictionary(compound.group("rest"))
 
     def _in_dictionary(self, lower: str, lemma: str | None = None) -> bool:
         # The lemmatizer does not run: try the plural and feminine endings by hand ("biopsies", "prochaine").
@@ -192,6 +198,41 @@ class NerPlausibility:
             _SENTENCE_START.search(before)
             or _LINE_START.search(before)
             or _THEN_COLON.match(text[end : end + 40])
+        )
+
+    def without_common_edges(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The span without the lower-case stopwords, verb forms and medical words at its ends: the small spaCy
+        models and the given-name list run a name into the next word ("Anne souffre", "Louis sarcome"), which
+        would take a clinical word with it. Other dictionary words stay, for family names are often words
+        ("Yvonne gille"); so do listed names ("Marie blanc"), and a span is left whole when no capitalised word
+        would remain ("jean dupont")."""
+        tokens = list(_TOKEN.finditer(text, start, end))
+
+        def common(token: str) -> bool:
+            parts = _WORD.findall(token)
+            return (
+                token == token.lower()
+                and bool(parts)
+                and not self._listed_name(token)
+                and all(self._verb_stop_or_medical(part) for part in parts)
+            )
+
+        first, last = 0, len(tokens)
+        while first < last and common(tokens[first].group()):
+            first += 1
+        while last > first and common(tokens[last - 1].group()):
+            last -= 1
+        if first == last or not any(t.group()[0].isupper() for t in tokens[first:last]):
+            return start, end
+        return tokens[first].start(), tokens[last - 1].end()
+
+    def _verb_stop_or_medical(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            fold(word) in name_stopwords()
+            or lower in self.inflections
+            or self._inflected(word)
+            or self._clinical_shape(word)
         )
 
     def name_shaped_run(self, text: str, start: int, end: int) -> tuple[int, int] | None:

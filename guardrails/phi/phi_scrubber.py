@@ -42,6 +42,10 @@ _PLACE_PREPOSITION = re.compile(
 )
 
 
+# Sources whose names may run into the next word, a clinical one included ("Anne souffre", "Louis sarcome"): the
+# lower-case stopwords, verb forms and medical words at their ends are given back
+# (NerPlausibility.without_common_edges).
+_EDGE_TRIMMED_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
 # Sources whose PERSON guesses become places after a place word, or before a place noun; names found by a cue
 # (a title, a verb) stay persons ("seen at home by Dr Martin", "Dr Sandra Creek"), and a listed given name
 # stays one after "from" ("a letter from John Smith").
@@ -163,6 +167,14 @@ class PhiScrubber:
             return True
 
         kept = [c for c in kept if plausible(c)]
+        kept = [
+            replace(c, start=edges[0], end=edges[1])
+            if c.recognizer in _EDGE_TRIMMED_NAME_RECOGNIZERS
+            and c.type == PERSON
+            and (edges := plausibility.without_common_edges(text, c.start, c.end)) != (c.start, c.end)
+            else c
+            for c in kept
+        ]
         # Names found by their shape alone (capitalised words no dictionary knows) keep only such words, and
         # give way to a listed town on the same words.
         towns = [(c.start, c.end) for c in kept if c.recognizer == "LocationRecognizer"]

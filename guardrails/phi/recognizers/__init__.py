@@ -21,6 +21,7 @@ from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameReco
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
+from guardrails.phi.recognizers.lower_family_name_recognizer import LowerFamilyNameRecognizer
 from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
@@ -53,6 +54,7 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     LabelledNameRecognizer,
     LocationRecognizer,
     LoneLineNameRecognizer,
+    LowerFamilyNameRecognizer,
     LowerGivenNameRecognizer,
     MedicalRecordRecognizer,
     NameShapedWordRecognizer,
@@ -97,9 +99,12 @@ PLACE_YIELDING_NAME_RECOGNIZERS: frozenset[str] = frozenset({"LoneLineNameRecogn
 # capitalised words holding a name-shaped word (NerPlausibility.name_shaped_run), or dropped.
 NAME_SHAPED_RUN_RECOGNIZERS: frozenset[str] = frozenset({"UnknownWordPairNameRecognizer"})
 # Recognizers whose every word must look like a name: a listed given or family name, or a word no dictionary
-# knows. Their slot (a speaker's label) looks like a heading, so the heading rule of the plausibility check,
-# which drops "Word:" at the start of a line, must not apply.
-NAME_LIKE_WORD_RECOGNIZERS: frozenset[str] = frozenset({"SpeakerLabelNameRecognizer"})
+# knows: a lower-case word before a given name ("ramade Anne", not "revue Anne"), or a speaker's label, whose
+# slot looks like a heading (the heading rule of the plausibility check, which drops "Word:" at the start of a
+# line, must not apply).
+NAME_LIKE_WORD_RECOGNIZERS: frozenset[str] = frozenset(
+    {"LowerFamilyNameRecognizer", "SpeakerLabelNameRecognizer"}
+)
 # Recognizers of one word kept only when it is shaped like a name (NerPlausibility.name_shaped).
 NAME_SHAPED_WORD_RECOGNIZERS: frozenset[str] = frozenset({"NameShapedWordRecognizer"})
 

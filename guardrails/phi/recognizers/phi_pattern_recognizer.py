@@ -40,6 +40,13 @@ class PhiPatternRecognizer(PatternRecognizer):
             global_regex_flags=self.FLAGS,
         )
         self._requires = re.compile(self.REQUIRES, self.FLAGS) if self.REQUIRES else None
+        # Compiled now, with the engine, rather than by Presidio on a pattern's first scan: a recognizer behind
+        # REQUIRES would otherwise compile (up to a few hundred ms for the word-list patterns) in the middle of
+        # whichever clinician's text first passes its prefilter. The regex module caches compiled patterns, so
+        # the second language's engine pays nothing more.
+        for pattern in self.patterns:
+            pattern.compiled_regex = re.compile(pattern.regex, flags=self.global_regex_flags)
+            pattern.compiled_with_flags = self.global_regex_flags
 
     def analyze(
         self,

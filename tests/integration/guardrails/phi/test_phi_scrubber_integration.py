@@ -306,6 +306,18 @@ def test_names_guessed_after_a_place_word_are_places(
         ("fr", "stacey ESTEVE Avenue Luce Millet, 15916 Saint Claudinedan", ["stacey", "ESTEVE"], []),
         ("fr", "Fontaine a été revu le 3 mars par Mme Durand.", ["Fontaine", "Durand"], ["a été revu"]),
         ("en", "Torpy and Salinas were precision engineers.", ["Torpy", "Salinas"], ["precision engineers"]),
+        # a name the model or the given-name list runs into the next word gives that word back...
+        ("fr", "Anne souffre de douleurs lombaires.", ["Anne"], ["souffre de douleurs"]),
+        ("fr", "Consultation avec Louis sarcome d'Ewing.", ["Louis"], ["sarcome d'Ewing"]),
+        # ...but a lower-case family name stays with its given name, before or after it
+        ("fr", "ramade Anne , 2G 1P, âgée de 29 ans.", ["ramade", "Anne"], ["âgée de 29 ans"]),
+        (
+            "fr",
+            "Vue par Marie blanc ce jour ; écrire à Yvonne gille.",
+            ["Marie", "blanc", "gille"],
+            ["Vue par"],
+        ),
+        ("en", "I would like to remove my kid Mario from the will.", ["Mario"], ["my kid"]),
         # everyday French treatments listed in antecedents
         (
             "fr",
@@ -323,6 +335,13 @@ def test_clinical_words_kept_and_names_found(
     phi_scrubber: PhiScrubber, lang: str, text: str, scrubbed: list[str], kept: list[str]
 ) -> None:
     _assert_scrubbed_and_kept(phi_scrubber.scrub(text, lang).text, scrubbed, kept)
+
+
+def test_a_lower_case_family_name_before_a_given_name_is_one_person(phi_scrubber: PhiScrubber) -> None:
+    # The small French model took "ramade" for a place; it is the family name of "NOM Prénom".
+    text = "ramade Anne , 2G 1P, âgée de 29 ans."
+    entities = phi_scrubber.scrub(text, "fr").entities
+    assert [(e.type, text[e.start : e.end]) for e in entities] == [("PERSON", "ramade Anne")]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

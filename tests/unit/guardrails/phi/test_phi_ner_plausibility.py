@@ -37,6 +37,29 @@ def test_name_shaped_run(text: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anne souffre", "Anne"),  # a verb form the model ran the name into
+        ("Louis sarcome", "Louis"),  # a medical word
+        ("Maria reported", "Maria"),  # an inflected verb
+        ("Yvonne gille", "Yvonne gille"),  # other dictionary words may be family names
+        ("de la Anne souffre", "Anne"),  # stopwords at the edges go too
+        ("Jean de la Fontaine", "Jean de la Fontaine"),  # inside, particles stay
+        ("Marie blanc", "Marie blanc"),  # a listed family name that is also a word
+        ("Anne kowalczyk", "Anne kowalczyk"),  # a word no dictionary knows
+        ("jean souffre", "jean souffre"),  # nothing capitalised would be left: whole
+        ("Anne Souffre", "Anne Souffre"),  # only lower-case words are given back
+    ],
+)
+def test_without_common_edges(text: str, expected: str) -> None:
+    plausibility = NerPlausibility(
+        DICTIONARY | {"souffre", "sarcome", "gille", "report"}, inflections=frozenset({"souffre"})
+    )
+    start, end = plausibility.without_common_edges(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
     ("word", "expected"),
     [
         ("Koppány", True),

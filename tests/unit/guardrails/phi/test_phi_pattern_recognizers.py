@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecognizer
@@ -19,6 +21,7 @@ from guardrails.phi.recognizers.known_surname_recognizer import KnownSurnameReco
 from guardrails.phi.recognizers.labelled_name_recognizer import LabelledNameRecognizer
 from guardrails.phi.recognizers.location_recognizer import LocationRecognizer
 from guardrails.phi.recognizers.lone_line_name_recognizer import LoneLineNameRecognizer
+from guardrails.phi.recognizers.lower_family_name_recognizer import LowerFamilyNameRecognizer
 from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNameRecognizer
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
@@ -329,6 +332,14 @@ CASES = [
         "the biopsy Results; said Maria; stacey The; jean.stacey Dubreuil@x.fr; traitement CHOP",
         [],
     ),
+    # a lower-case family name before a listed given name ("NOM Prénom" without its capitals)
+    (
+        LowerFamilyNameRecognizer,
+        "ramade Anne , 29 ans; vue par kowalczyk Paul.",
+        ["ramade Anne", "kowalczyk Paul"],
+    ),
+    # not before an unlisted or lower-case word, nor after a stopword
+    (LowerFamilyNameRecognizer, "biopsie Zorglub; ramade anne; avec Marie; vu.Anne", []),
     # French street words of villages and estates; common street words in lower case before a capitalised name
     (
         AddressRecognizer,
@@ -387,6 +398,25 @@ def test_a_recognizer_runs_its_patterns_only_on_texts_that_pass_its_prefilter(
     text: str, scanned: bool
 ) -> None:
     recognizer = PossessiveRelativeNameRecognizer()
+    scans: list[str] = []
+    for pattern in recognizer.patterns:
+        pattern.compiled_regex = _CountingRegex(pattern.compiled_regex, pattern.name, scans)
     recognizer.analyze(text, [recognizer.ENTITY])
-    # Presidio compiles a pattern on its first scan.
-    assert all(p.compiled_regex is not None for p in recognizer.patterns) is scanned
+    assert scans == ([p.name for p in recognizer.patterns] if scanned else [])
+
+
+class _CountingRegex:
+    """A compiled pattern that records each scan Presidio starts with it."""
+
+    def __init__(self, compiled: Any, name: str, scans: list[str]) -> None:
+        self._compiled, self._name, self._scans = compiled, name, scans
+
+    def finditer(self, text: str, **kwargs: Any) -> Any:
+        self._scans.append(self._name)
+        return self._compiled.finditer(text, **kwargs)
+
+
+def test_patterns_are_compiled_with_the_engine_not_on_a_clinicians_first_text() -> None:
+    recognizer = PossessiveRelativeNameRecognizer()
+    assert all(p.compiled_regex is not None for p in recognizer.patterns)
+    assert all(p.compiled_with_flags == recognizer.global_regex_flags for p in recognizer.patterns)
