@@ -60,6 +60,10 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return _PLACE_PREPOSITION.search(text, max(0, start - 24), start) is not None
 
 
+# Texts per language whose new words spaCy keeps (see PhiScrubber.detect): a few MB at most.
+VOCABULARY_LEARNING_TEXTS = 1000
+
+
 class PhiScrubber:
     """Replaces identifiers in EN/FR clinical text by typed placeholders (`<PERSON_1>`, `<DATE_2>`...).
 
@@ -69,6 +73,9 @@ class PhiScrubber:
 
     Pass a `ScrubSession` (see `session()`) to several `scrub` calls so that the texts of one patient share
     placeholders and date offset; without one, each call starts a fresh session.
+
+    spaCy adds the new words of the first `vocabulary_learning_texts` texts of each language to its vocabulary for
+    good; later texts leave it as it was, so a server's memory stays bounded however many notes it scrubs.
     """
 
     def __init__(
@@ -77,6 +84,7 @@ class PhiScrubber:
         date_shift_days: int | None = None,
         score_threshold: float = SCORE_THRESHOLD,
         default_language: Language = "en",
+        vocabulary_learning_texts: int = VOCABULARY_LEARNING_TEXTS,
     ) -> None:
         models = dict(DEFAULT_SPACY_MODELS)
         models.update(spacy_models or {})
@@ -94,6 +102,10 @@ class PhiScrubber:
         self._anonymizer: Any = None
         self._vocabulary: ClinicalVocabulary | None = None
         self._lock = threading.Lock()
+        # One text at a time per language: spaCy's memory zone (see detect) swaps the shared vocabulary's store,
+        # which two threads must not do at once.
+        self._zone_locks: dict[str, threading.Lock] = {lang: threading.Lock() for lang in SUPPORTED_LANGUAGES}
+        self._learning_left = dict.fromkeys(SUPPORTED_LANGUAGES, max(0, vocabulary_learning_texts))
 
     # -- public API -------------------------------------------------------------------------------------------
     def session(self, date_shift_days: int | None = None) -> ScrubSession:
@@ -114,6 +126,20 @@ class PhiScrubber:
 
     def detect(self, text: str, language: Language) -> list[Candidate]:
         """Final identifier spans (original offsets), before any replacement."""
+        nlp = self._analyzer(language).nlp_engine.get_nlp(language)
+        # spaCy keeps every new word it meets (names, numbers, dates) in its vocabulary for the life of the
+        # process: a server scrubbing new notes and questions all day would grow without end. After the first
+        # texts, which teach it the words of this clinic (kept: known words tokenize faster), each text runs in
+        # a memory zone whose new words are dropped when it ends. Nothing made from the Doc leaves _detect but
+        # offsets and str.
+        with self._zone_locks[language]:
+            if self._learning_left[language] > 0:
+                self._learning_left[language] -= 1
+                return self._detect(text, language)
+            with nlp.memory_zone():
+                return self._detect(text, language)
+
+    def _detect(self, text: str, language: Language) -> list[Candidate]:
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, repeated_names
         from guardrails.phi.recognizers import (

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from guardrails.phi.engine_factory import import_presidio
+
+# First, before any recognizer module imports Presidio (a package's __init__ runs before its modules): without
+# it Presidio imports transformers, for an engine we never use, at a cost of seconds of CPU and about 135 MB.
+import_presidio()
+
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, IpRecognizer
 
