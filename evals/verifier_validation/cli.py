@@ -25,7 +25,7 @@ from evals.verifier_validation.embedders import make_embedder, make_rarity
 from evals.verifier_validation.features import FeatureTable, analyse_items, warm_up
 from evals.verifier_validation.metrics import report, sentence_pairs, threshold_curve
 from guardrails.verification import AnswerVerifier
-from guardrails.verification.evidence import evidence_units, passage_sentences
+from guardrails.verification.evidence import clear_caches, passage_sentences
 from guardrails.verification.terms import WordRarity
 from guardrails.verification.verifier_config import PRESETS
 
@@ -48,8 +48,7 @@ def time_verify(verifier: AnswerVerifier, items: Sequence[Item], repeats: int = 
     wall, cpu = [], []
     for _ in range(repeats):
         for answer, sources in cases:
-            passage_sentences.cache_clear()
-            evidence_units.cache_clear()
+            clear_caches()
             start, start_cpu = time.perf_counter(), time.process_time()
             verifier.verify(answer, sources)
             wall.append((time.perf_counter() - start) * 1000)
