@@ -8,8 +8,10 @@ serves, warms it up (one lookup, one English and one French question: the model 
 on first use, which is start-up, not load), then runs each clinician on its own thread with its own
 gradio_client session, mostly guideline lookups (`/search`) and some chat questions (`/ask`, a conversation of
 up to three questions, then `/new_conversation`), with think times; `--ask-share 0` (lookups only) and `1` (questions
-only) tell which side of the app a change in memory comes from. Reports p50/p95 latency per kind, errors,
-and the app's resident memory sampled every second (peak, first and last quarter, second-half slope).
+only) tell which side of the app a change in memory comes from; `--unique-words` ends every request with a patient
+name and record number never seen before, as a clinic's questions would (the pool alone repeats its words).
+Reports p50/p95 latency per kind, errors, and the app's resident memory sampled every second (peak, first and last
+quarter, second-half slope; anonymous and file-backed apart).
 `--python-heap` also traces the app's Python allocations from a quarter of the run to its end (evals.heap_probe)
 and prints what the load left alive and where; tracing slows the app, so that run's latencies are not its own.
 Exit code 1 when any request failed."""
@@ -79,10 +81,17 @@ def check_answer(outputs: Any) -> str:
 
 class Clinician:
     def __init__(
-        self, number: int, url: str, pool: list[str], seed: int, ask_share: float = ASK_SHARE
+        self,
+        number: int,
+        url: str,
+        pool: list[str],
+        seed: int,
+        ask_share: float = ASK_SHARE,
+        unique_words: bool = False,
     ) -> None:
         self.number = number
         self.ask_share = ask_share
+        self.unique_words = unique_words
         self.url = url
         self.pool = pool
         self.rng = random.Random(seed)
@@ -122,12 +131,21 @@ class Clinician:
         first_s = first - start if first is not None else None
         self.records.append(Record(kind, self.number, start - t0, latency, not error, error, first_s))
 
+    def text(self) -> str:
+        """A question of the pool; with `unique_words`, followed by a patient's name and record number never seen
+        before, as a clinic's questions bring (the scrubber removes them; spaCy meets them)."""
+        question = self.rng.choice(self.pool)
+        if not self.unique_words:
+            return question
+        name = "".join(self.rng.choice("bcdfgklmnprstvz") + self.rng.choice("aeiou") for _ in range(4))
+        return f"{question} Patient {name.capitalize()}, IPP {self.rng.randrange(10**7, 10**8)}."
+
     def _search(self) -> tuple[str, None]:
-        html = self.client.predict(self.rng.choice(self.pool), "", "", 5, api_name="/search")
+        html = self.client.predict(self.text(), "", "", 5, api_name="/search")
         return check_search(html), None
 
     def _ask(self) -> tuple[str, float | None]:
-        job = self.client.submit(self.rng.choice(self.pool), self.messages, api_name="/ask")
+        job = self.client.submit(self.text(), self.messages, api_name="/ask")
         first: float | None = None
         while not job.done():  # poll (not iterate: the client's iterator spins every millisecond)
             if first is None and job.outputs():
@@ -174,10 +192,16 @@ def _is_french(question: str) -> bool:
 
 
 def run_load(
-    url: str, pid: int, clinicians: int, duration: float, seed: int = 7, ask_share: float = ASK_SHARE
+    url: str,
+    pid: int,
+    clinicians: int,
+    duration: float,
+    seed: int = 7,
+    ask_share: float = ASK_SHARE,
+    unique_words: bool = False,
 ) -> dict[str, Any]:
     pool = questions()
-    crowd = [Clinician(n, url, pool, seed + n, ask_share) for n in range(clinicians)]
+    crowd = [Clinician(n, url, pool, seed + n, ask_share, unique_words) for n in range(clinicians)]
     for clinician in crowd:  # sessions opened before the clock starts, as pages already open in a clinic
         clinician.connect()
     sampler = RssSampler(pid).start()
@@ -223,7 +247,9 @@ def print_report(report: dict[str, Any]) -> None:
     cfg = report["config"]
     print(
         f"\nload test: {cfg['clinicians']} clinicians × {cfg['duration_s']:.0f} s against {cfg['url']} "
-        f"(profile {cfg['profile'] or 'default'}; share of questions {cfg['ask_share']:g})"
+        f"(profile {cfg['profile'] or 'default'}; share of questions {cfg['ask_share']:g}"
+        + ("; unique words" if cfg.get("unique_words") else "")
+        + ")"
     )
     # Requests start during the first duration_s; the wall time includes finishing those still queued.
     rates = ", ".join(f"{k} {s['count'] / report['wall_s'] * 60:.1f}/min" for k, s in report["kinds"].items())
@@ -299,6 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="settings profile for the app (default: the default settings)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument(
+        "--unique-words",
+        action="store_true",
+        help="end every request with a patient name and record number never seen before (as real questions do)",
+    )
+    parser.add_argument(
         "--python-heap",
         action="store_true",
         help="trace the app's Python allocations from a quarter of the run to its end (slows the app)",
@@ -317,7 +348,14 @@ def main(argv: list[str] | None = None) -> int:
                 timer = threading.Timer(args.duration / 4, probe.start) if probe else None
                 if timer:
                     timer.start()
-                report = run_load(app.url, app.pid, args.clinicians, args.duration, ask_share=args.ask_share)
+                report = run_load(
+                    app.url,
+                    app.pid,
+                    args.clinicians,
+                    args.duration,
+                    ask_share=args.ask_share,
+                    unique_words=args.unique_words,
+                )
                 if probe:
                     report["python_heap"] = asdict(probe.stop())
             except Exception:
@@ -325,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise
         config = {"clinicians": args.clinicians, "duration_s": args.duration, "url": app.url}
         config["ask_share"] = args.ask_share
+        config["unique_words"] = args.unique_words
         config.update(profile=args.profile, data_dir=str(data_dir))
         report = {
             "config": config,

@@ -128,3 +128,12 @@ def test_ask_share_decides_which_kinds_a_clinician_sends(
 def test_an_ask_share_outside_0_to_1_is_refused(text: str) -> None:
     with pytest.raises(SystemExit):
         main(["--ask-share", text])
+
+
+def test_unique_words_give_every_request_a_name_and_number_never_seen() -> None:
+    plain = Clinician(0, "http://unused", ["Adjuvant FOLFOX?"], seed=1)
+    assert {plain.text() for _ in range(5)} == {"Adjuvant FOLFOX?"}
+    unique = Clinician(0, "http://unused", ["Adjuvant FOLFOX?"], seed=1, unique_words=True)
+    texts = [unique.text() for _ in range(200)]
+    assert len(set(texts)) == 200
+    assert all(t.startswith("Adjuvant FOLFOX? Patient ") and ", IPP " in t for t in texts)
