@@ -394,6 +394,7 @@ def run_phi_eval(
     baseline: bool = True,
     spacy_models: dict[str, str] | None = None,
     split: str = "all",
+    vocabulary_learning_texts: int | None = None,
 ) -> dict[str, Any]:
     """Every measurement on the data that is present. Returns a JSON-able dict with `tables` and `notes`.
     `split` selects the tune or held-out part of the shared gold sets (see the module docstring)."""
@@ -404,7 +405,10 @@ def run_phi_eval(
     from guardrails.phi.engine_factory import DEFAULT_SPACY_MODELS
 
     models = {**DEFAULT_SPACY_MODELS, **(spacy_models or {})}
-    systems: dict[str, Predictor] = {"ours": our_predictor(PhiScrubber(spacy_models=models))}
+    options = (
+        {} if vocabulary_learning_texts is None else {"vocabulary_learning_texts": vocabulary_learning_texts}
+    )
+    systems: dict[str, Predictor] = {"ours": our_predictor(PhiScrubber(spacy_models=models, **options))}
     if baseline:
         systems["presidio-ootb"] = presidio_baseline_predictor(models)
 
@@ -555,12 +559,20 @@ def main(argv: list[str] | None = None) -> int:
         "--split", choices=SPLITS, default="all", help="shared gold sets: tune part, held-out part or all"
     )
     parser.add_argument("--json", type=Path, help="also write the full results as JSON")
+    parser.add_argument(
+        "--vocabulary-learning-texts",
+        type=int,
+        metavar="N",
+        help="texts per language whose new words spaCy keeps before memory zones start (0: zones from the first "
+        "text, as a long-running server; default: the scrubber's)",
+    )
     args = parser.parse_args(argv)
     results = run_phi_eval(
         args.shared if args.shared.is_dir() else None,
         args.limit or None,
         not args.no_baseline,
         split=args.split,
+        vocabulary_learning_texts=args.vocabulary_learning_texts,
     )
     for name, table in results["tables"].items():
         _print_table(name, table)
