@@ -143,6 +143,7 @@ class PhiScrubber:
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, repeated_names
         from guardrails.phi.recognizers import (
+            NAME_LIKE_LOWER_WORD_RECOGNIZERS,
             NAME_LIKE_WORD_RECOGNIZERS,
             NAME_SHAPED_RUN_RECOGNIZERS,
             NAME_SHAPED_WORD_RECOGNIZERS,
@@ -188,6 +189,8 @@ class PhiScrubber:
                 return plausibility.name_shaped(text[c.start : c.end])
             if c.recognizer in NAME_LIKE_WORD_RECOGNIZERS:
                 return all(plausibility.name_like(w) for w in text[c.start : c.end].split())
+            if c.recognizer in NAME_LIKE_LOWER_WORD_RECOGNIZERS:
+                return all(plausibility.name_like(w) for w in text[c.start : c.end].split() if w.islower())
             if c.recognizer in WEAK_NAME_RECOGNIZERS:
                 return plausibility.plausible(text, c.start, c.end, artifacts.tokens)
             return True

@@ -105,12 +105,12 @@ PLACE_YIELDING_NAME_RECOGNIZERS: frozenset[str] = frozenset({"LoneLineNameRecogn
 # capitalised words holding a name-shaped word (NerPlausibility.name_shaped_run), or dropped.
 NAME_SHAPED_RUN_RECOGNIZERS: frozenset[str] = frozenset({"UnknownWordPairNameRecognizer"})
 # Recognizers whose every word must look like a name: a listed given or family name, or a word no dictionary
-# knows: a lower-case word before a given name ("ramade Anne", not "revue Anne"), or a speaker's label, whose
-# slot looks like a heading (the heading rule of the plausibility check, which drops "Word:" at the start of a
-# line, must not apply).
-NAME_LIKE_WORD_RECOGNIZERS: frozenset[str] = frozenset(
-    {"LowerFamilyNameRecognizer", "SpeakerLabelNameRecognizer"}
-)
+# knows. Their slot (a speaker's label) looks like a heading, so the heading rule of the plausibility check,
+# which drops "Word:" at the start of a line, must not apply.
+NAME_LIKE_WORD_RECOGNIZERS: frozenset[str] = frozenset({"SpeakerLabelNameRecognizer"})
+# The same for the lower-case words only, the capitalised one being vouched for by a list or a title: "ramade
+# Anne" and "Mme Modeste lopez", not "revue Anne" or "Dr Martin présente".
+NAME_LIKE_LOWER_WORD_RECOGNIZERS: frozenset[str] = frozenset({"LowerFamilyNameRecognizer"})
 # Recognizers of one word kept only when it is shaped like a name (NerPlausibility.name_shaped).
 NAME_SHAPED_WORD_RECOGNIZERS: frozenset[str] = frozenset({"NameShapedWordRecognizer"})
 
@@ -128,6 +128,7 @@ def phi_recognizers(language: str) -> list[EntityRecognizer]:
 
 __all__ = [
     "NAME_SHAPED_RUN_RECOGNIZERS",
+    "NAME_LIKE_LOWER_WORD_RECOGNIZERS",
     "NAME_LIKE_WORD_RECOGNIZERS",
     "NAME_SHAPED_WORD_RECOGNIZERS",
     "PATTERN_RECOGNIZERS",

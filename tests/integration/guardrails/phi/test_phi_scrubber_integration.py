@@ -318,6 +318,12 @@ def test_names_guessed_after_a_place_word_are_places(
             ["Vue par"],
         ),
         ("en", "I would like to remove my kid Mario from the will.", ["Mario"], ["my kid"]),
+        (
+            "fr",
+            "Mme Modeste lopez est vue ce jour ; Dr Martin cardiologue présente le dossier.",
+            ["Modeste", "lopez", "Martin"],
+            ["cardiologue présente le dossier"],
+        ),
         # everyday French treatments listed in antecedents
         (
             "fr",

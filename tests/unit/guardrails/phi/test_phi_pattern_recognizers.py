@@ -340,6 +340,13 @@ CASES = [
     ),
     # not before an unlisted or lower-case word, nor after a stopword
     (LowerFamilyNameRecognizer, "biopsie Zorglub; ramade anne; avec Marie; vu.Anne", []),
+    # after a title, any capitalised given name (the scrubber then asks the lower-case word to be name-like)
+    (
+        LowerFamilyNameRecognizer,
+        "Mme Modeste lopez est vue; Dr Martin cardiologue",
+        ["Modeste lopez", "Martin cardiologue"],
+    ),
+    (LowerFamilyNameRecognizer, "Dr Martin présente; Modeste lopez; TNM Modeste lopez", []),
     # French street words of villages and estates; common street words in lower case before a capitalised name
     (
         AddressRecognizer,
