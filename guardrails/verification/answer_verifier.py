@@ -99,9 +99,9 @@ class AnswerVerifier:
                 pending.append((index, cited))
         if not pending:
             return out
-        units_by_source = {
-            n: evidence_units(n, sources[n], self.config.window) for _, c in pending for n in c
-        }
+        # Each cited passage once: its units are rebuilt under its number on every call.
+        cited_sources = dict.fromkeys(n for _, c in pending for n in c)
+        units_by_source = {n: evidence_units(n, sources[n], self.config.window) for n in cited_sources}
         vectors = self._vectors(out, pending, sources, units_by_source) if use_embed and self._embed else None
         for index, cited in pending:
             units = tuple(u for n in cited for u in units_by_source[n])

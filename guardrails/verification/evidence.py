@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from guardrails.verification.citations import strip_citations
@@ -97,7 +97,7 @@ def evidence_units(source: int, passage: str, window: int) -> tuple[EvidenceUnit
     """
     units = _evidence_units(passage, window)
     # Cached once per passage, whatever number it is cited under in this answer.
-    return tuple(replace(u, source=source) for u in units)
+    return tuple(EvidenceUnit(source, u.analysed, u.members) for u in units)
 
 
 def clear_caches() -> None:
