@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_demo_index:
             notes += ensure_demo_index(services)
         from assistant.letters.clinical_services import build_clinical_services
-        from ui.workspace import build_workspace, launch_styling
+        from ui.workspace import build_workspace
 
         clinical = build_clinical_services(services)
         blocks = build_workspace(services, clinical, build_intake(services), notes)
@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     from ui.concurrency import configure_queue
+    from ui.launch_options import launch_options
 
     # The page is served while the models load: a question asked meanwhile waits on the same locks.
     threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
@@ -169,22 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     # Answers one at a time in arrival order, lookups alongside, a bounded wait (ui/concurrency.py).
     configure_queue(blocks, settings.ui.queue_size)
     try:
-        blocks.launch(
-            server_name=settings.ui.host,
-            server_port=settings.ui.port,
-            auth=auth,
-            share=False,
-            show_error=False,
-            footer_links=[],
-            mcp_server=False,
-            # Gradio's run history keeps each call's inputs (questions, pasted notes) in the browser and offers to
-            # upload them to a Hugging Face bucket: never for patient data.
-            run_history=False,
-            ssr_mode=False,
-            pwa=False,
-            enable_monitoring=False,
-            **launch_styling(),
-        )
+        blocks.launch(**launch_options(settings.ui, auth))
     except KeyboardInterrupt:  # a signal during launch's own start-up checks, before Gradio's loop catches it
         blocks.close()
     return 0

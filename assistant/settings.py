@@ -169,6 +169,15 @@ class UiSettings(_Section):
         le=1000,
         description="Events that may wait in the UI queue at once; beyond it a clinician is told the app is busy.",
     )
+    session_capacity: int = Field(
+        500,
+        ge=1,
+        le=10000,
+        description=(
+            "Browser sessions (pages opened) the server remembers, about 0.2 MB each; beyond it the least recently"
+            " used is forgotten: its conversation and the re-identification keys of notes de-identified in it."
+        ),
+    )
 
 
 class Settings(BaseSettings):

@@ -9,7 +9,9 @@ on first use, which is start-up, not load), then runs each clinician on its own 
 gradio_client session, mostly guideline lookups (`/search`) and some chat questions (`/ask`, a conversation of
 up to three questions, then `/new_conversation`), with think times; `--ask-share 0` (lookups only) and `1` (questions
 only) tell which side of the app a change in memory comes from; `--unique-words` ends every request with a patient
-name and record number never seen before, as a clinic's questions would (the pool alone repeats its words).
+name and record number never seen before, as a clinic's questions would (the pool alone repeats its words);
+`--page-load-share P` opens the page anew (a reload, a new tab: a new server session) before that share of actions,
+which is how a department's server meets new sessions all day.
 Reports p50/p95 latency per kind, errors, and the app's resident memory sampled every second (peak, first and last
 quarter, second-half slope; anonymous and file-backed apart).
 `--python-heap` also traces the app's Python allocations from a quarter of the run to its end (evals.heap_probe)
@@ -42,7 +44,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 @dataclass
 class Record:
-    kind: str  # search | ask | new
+    kind: str  # search | ask | new | page
     clinician: int
     started_s: float
     latency_s: float
@@ -88,10 +90,12 @@ class Clinician:
         seed: int,
         ask_share: float = ASK_SHARE,
         unique_words: bool = False,
+        page_load_share: float = 0.0,
     ) -> None:
         self.number = number
         self.ask_share = ask_share
         self.unique_words = unique_words
+        self.page_load_share = page_load_share
         self.url = url
         self.pool = pool
         self.rng = random.Random(seed)
@@ -110,6 +114,9 @@ class Clinician:
         # (unless the run asks for one kind only).
         ask = self.ask_share >= 1 or (self.ask_share > 0 and self.number % 2 == 1)
         while time.monotonic() < deadline:
+            # Drawn only when asked for, so that runs without page loads keep their sequence of actions.
+            if self.page_load_share and self.rng.random() < self.page_load_share:
+                self._timed("page", t0, self._open_page)
             if ask:
                 if self.asked == QUESTIONS_PER_CONVERSATION:
                     self._timed("new", t0, self._new_conversation)
@@ -157,6 +164,12 @@ class Clinician:
         self.asked += 1
         return check_answer(outputs), first
 
+    def _open_page(self) -> tuple[str, None]:
+        self.client.close()
+        self.connect()
+        self.messages, self.asked = [], 0  # a new page starts with an empty chat
+        return "", None
+
     def _new_conversation(self) -> tuple[str, None]:
         self.client.predict(api_name="/new_conversation")
         self.messages, self.asked = [], 0
@@ -199,9 +212,12 @@ def run_load(
     seed: int = 7,
     ask_share: float = ASK_SHARE,
     unique_words: bool = False,
+    page_load_share: float = 0.0,
 ) -> dict[str, Any]:
     pool = questions()
-    crowd = [Clinician(n, url, pool, seed + n, ask_share, unique_words) for n in range(clinicians)]
+    crowd = [
+        Clinician(n, url, pool, seed + n, ask_share, unique_words, page_load_share) for n in range(clinicians)
+    ]
     for clinician in crowd:  # sessions opened before the clock starts, as pages already open in a clinic
         clinician.connect()
     sampler = RssSampler(pid).start()
@@ -218,7 +234,7 @@ def run_load(
     for clinician in crowd:
         clinician.client.close()
     records = [r for c in crowd for r in c.records]
-    kinds = sorted({r.kind for r in records}, key=["search", "ask", "new"].index)
+    kinds = sorted({r.kind for r in records}, key=["search", "ask", "new", "page"].index)
     summary: dict[str, Any] = {}
     for kind in kinds:
         mine = [r for r in records if r.kind == kind]
@@ -249,6 +265,7 @@ def print_report(report: dict[str, Any]) -> None:
         f"\nload test: {cfg['clinicians']} clinicians × {cfg['duration_s']:.0f} s against {cfg['url']} "
         f"(profile {cfg['profile'] or 'default'}; share of questions {cfg['ask_share']:g}"
         + ("; unique words" if cfg.get("unique_words") else "")
+        + (f"; page loads before {cfg['page_load_share']:g} of actions" if cfg.get("page_load_share") else "")
         + ")"
     )
     # Requests start during the first duration_s; the wall time includes finishing those still queued.
@@ -304,7 +321,7 @@ def print_report(report: dict[str, Any]) -> None:
 def _share(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"--ask-share must be between 0 and 1, not {text}")
+        raise argparse.ArgumentTypeError(f"a share must be between 0 and 1, not {text}")
     return value
 
 
@@ -328,6 +345,12 @@ def main(argv: list[str] | None = None) -> int:
         "--unique-words",
         action="store_true",
         help="end every request with a patient name and record number never seen before (as real questions do)",
+    )
+    parser.add_argument(
+        "--page-load-share",
+        type=_share,
+        default=0.0,
+        help="share of actions, 0 to 1, before which the clinician opens the page anew (a new server session)",
     )
     parser.add_argument(
         "--python-heap",
@@ -355,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.duration,
                     ask_share=args.ask_share,
                     unique_words=args.unique_words,
+                    page_load_share=args.page_load_share,
                 )
                 if probe:
                     report["python_heap"] = asdict(probe.stop())
@@ -364,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         config = {"clinicians": args.clinicians, "duration_s": args.duration, "url": app.url}
         config["ask_share"] = args.ask_share
         config["unique_words"] = args.unique_words
+        config["page_load_share"] = args.page_load_share
         config.update(profile=args.profile, data_dir=str(data_dir))
         report = {
             "config": config,

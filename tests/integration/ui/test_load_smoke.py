@@ -1,4 +1,5 @@
-"""The load benchmark itself, run briefly: the real app as a subprocess, two simulated clinicians, 15 s."""
+"""The load benchmark itself, run briefly: the real app as a subprocess, two simulated clinicians, 15 s, some
+actions after opening the page anew (a new server session)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ def test_two_clinicians_for_15_s_get_answers_and_lookups_without_an_error(tmp_pa
     from evals.bench_load import main
 
     out = tmp_path / "load.json"
-    argv = ["--clinicians", "2", "--duration", "15", "--data-dir", str(tmp_path / "data")]
+    argv = [
+        "--clinicians",
+        "2",
+        "--duration",
+        "15",
+        "--page-load-share",
+        "0.3",
+        "--data-dir",
+        str(tmp_path / "data"),
+    ]
     # The default profile, as a clinician gets it: the test profile's 1,024-token context cannot hold a
     # follow-up question's history with its evidence ("The prompt ... does not fit llm.context_tokens").
     code = main([*argv, "--out", str(out)])
@@ -24,6 +34,7 @@ def test_two_clinicians_for_15_s_get_answers_and_lookups_without_an_error(tmp_pa
     assert report["errors"] == [] and code == 0
     kinds = report["kinds"]
     assert kinds["search"]["count"] >= 1 and kinds["ask"]["count"] >= 1
+    assert kinds["page"]["count"] >= 1 and kinds["page"]["errors"] == 0
     assert report["ask_first_output"]["count"] == kinds["ask"]["count"]
     memory = report["memory"]
     assert memory["samples"] >= 10 and memory["peak_mb"] > 100  # the sampler saw the app, not nothing
