@@ -174,7 +174,7 @@ class UiSettings(_Section):
         ge=1,
         le=10000,
         description=(
-            "Browser sessions (pages opened) the server remembers, about 0.2 MB each; beyond it the least recently"
+            "Browser sessions (pages opened) the server remembers, about 0.17 MB each; beyond it the least recently"
             " used is forgotten: its conversation and the re-identification keys of notes de-identified in it."
         ),
     )

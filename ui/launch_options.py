@@ -23,9 +23,10 @@ def launch_options(ui: UiSettings, auth: Any = None) -> dict[str, Any]:
         "ssr_mode": False,
         "pwa": False,
         "enable_monitoring": False,
-        # Gradio keeps every page's session (a copy of each component's settings, about 0.2 MB for this
-        # workspace, plus its gr.State) until 10,000 sessions by default: about 1.8 GB for a department that
-        # reloads pages all day. Its maintainers bound it with this capacity, not by age (gradio PR #13756).
+        # Gradio keeps every page's session (a copy of each component's settings plus its gr.State, about
+        # 0.17 MB for this workspace under `evals.bench_load --page-load-share`) until 10,000 sessions by
+        # default: some 1.7 GB for a department that opens pages all day. Its maintainers bound these sessions
+        # by count, not by age (gradio PR #13756).
         "state_session_capacity": ui.session_capacity,
         **launch_styling(),
     }
