@@ -123,7 +123,7 @@ def build_analyzer(language: str, model_name: str) -> Any:
     )
     for recognizer in phi_recognizers(language):
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
+    return _grouping_analyzer(AnalyzerEngine)(
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=[language],
@@ -161,6 +161,38 @@ def _listed_context_enhancer(base: type) -> type:
             return [next(enhanced) if wants(r) else r for r in raw_results]
 
     return ListedContextEnhancer
+
+
+def _grouping_analyzer(base: type) -> type:
+    """Presidio's engine gives each recognizer a context step of its own before the shared enhancer, building
+    for each (34 here) the list of its results and the list of all the others: 3 to 4% of a scrub. None of our
+    recognizers, nor Presidio's three we use, overrides that step (it returns its results unchanged), so this
+    engine only regroups the results by recognizer, in the registry's order as the parent does, and falls back
+    to the parent's loop as soon as a recognizer does override it."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    base_step = EntityRecognizer.enhance_using_context
+
+    class GroupingAnalyzerEngine(base):  # type: ignore[misc, valid-type]
+        def _enhance_using_context(
+            self, text: str, raw_results: list, nlp_artifacts: Any, recognizers: list, context: Any = None
+        ) -> list:
+            if any(type(r).enhance_using_context is not base_step for r in recognizers):
+                return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+            by_recognizer: dict[str, list] = {}
+            for result in raw_results:
+                by_recognizer.setdefault(result.recognition_metadata[key], []).append(result)
+            grouped = [result for r in recognizers for result in by_recognizer.get(r.id, ())]
+            return self.context_aware_enhancer.enhance_using_context(
+                text=text,
+                raw_results=grouped,
+                nlp_artifacts=nlp_artifacts,
+                recognizers=recognizers,
+                context=context,
+            )
+
+    return GroupingAnalyzerEngine
 
 
 def build_anonymizer() -> Any:

@@ -35,6 +35,20 @@ def test_trie_regex_matches_exactly_the_words() -> None:
     assert not any(pattern.match(w) for w in ["Jea", "Jean-", "Pau", "Pauline"])
 
 
+def test_trie_regex_has_no_repeat_and_prefers_the_longer_word() -> None:
+    import regex
+
+    # Optional tails are alternations with an empty branch, not "?" repeats (the regex module prepares every
+    # repeat at each position it tries): the same matches, the longer word first.
+    trie = trie_regex(["Jean", "Jean-Luc", "Jeanne", "Paul"])
+    assert "?" not in trie.replace("(?:", "")
+    assert [m.group() for m in regex.finditer(trie, "Jeanne, Jean-Luc, Jean")] == [
+        "Jeanne",
+        "Jean-Luc",
+        "Jean",
+    ]
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_gold_notes_match_their_marked_sources(lang: str) -> None:
     sys.path.insert(0, str(GOLD_DIR))
