@@ -1,5 +1,5 @@
-"""Given names from maintained lists (guardrails/data/first_names.txt, first_names_census.txt) with the surname
-beside them.
+"""Given names from maintained lists (guardrails/data/first_names.txt, first_names_census.txt,
+first_names_world.txt) with the surname beside them.
 
 spaCy's small models miss names in upper case ("DUPONT Marie", "GERARD") and lower case ("eliane lubinu");
 a list of common given names plus the word next to it recovers most of them.
@@ -41,7 +41,8 @@ def _first_name_forms() -> tuple[str, str, str]:
     lower -= {w.lower() for w in load_terms("name_stopwords")} | _LOWER_CASE_WORDS
     # Census given names are matched capitalised only (see the file's header): lower case collides with words,
     # and their upper-case forms would double the size of the regex (compile time) for little gain.
-    census = set(load_terms("first_names_census")) - names
+    # Names of many countries (first_names_world.txt) are matched as the Census ones, for the same reasons.
+    census = set(load_terms("first_names_census") + load_terms("first_names_world")) - names
     return trie_regex(sorted(cased)), trie_regex(sorted(lower)), trie_regex(sorted(census))
 
 
@@ -65,7 +66,7 @@ class FirstNameRecognizer(PhiPatternRecognizer):
             rf"|[ \t]+{_NOT_STOP}[{LOWER}][{LOWER}'’-]{{2,}}{_END})?",
             0.6,
         ),
-        # "Asya Ivanova": a Census given name takes only capitalised words after it, never a lower-case one: the
+        # "Asya Ivanova", "Vsevolod Petrov": a Census or world-list given name takes only capitalised words after it, never a lower-case one: the
         # list is long and English, so "Does Mr Martin need…" must keep "need".
         Pattern(
             "census_first_name",

@@ -318,6 +318,25 @@ def test_names_guessed_after_a_place_word_are_places(
             ["Vue par"],
         ),
         ("en", "I would like to remove my kid Mario from the will.", ["Mario"], ["my kid"]),
+        # given names of other countries, alone at the start of a sentence (first_names_world.txt)
+        (
+            "fr",
+            "Vsevolod a été revu en consultation avec sa fille.",
+            ["Vsevolod"],
+            ["a été revu en consultation"],
+        ),
+        (
+            "en",
+            "Jouni called about the CT scan; Natasja drove him.",
+            ["Jouni", "Natasja"],
+            ["called about the CT"],
+        ),
+        (
+            "en",
+            "Tharmalingam has stage IIIA disease and an ECOG of 1.",
+            ["Tharmalingam"],
+            ["stage IIIA", "ECOG"],
+        ),
         (
             "fr",
             "Mme Modeste lopez est vue ce jour ; Dr Martin cardiologue présente le dossier.",
