@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 
 from guardrails.phi.engine_factory import DEFAULT_SPACY_MODELS
-from guardrails.phi.ner_plausibility import dictionary_from_spacy
+from guardrails.phi.ner_plausibility import dictionary_from_spacy, inflections_from_spacy
 from guardrails.phi.wordlists import fold, load_terms
 
 MIN_FREQUENCY = 4  # nam_dict's per-country scale: 1 (rare) to 13 (very common); 4 is a few thousand bearers
@@ -46,10 +46,11 @@ HEADER = """\
 # Matched capitalised only, with a capitalised word after it or alone, as the Census given names.
 # Filter applied: one word of 4+ letters (3 with an accent: "Åke", "Þór"); frequency {min_frequency}+ on the list's
 # per-country scale (1-13) in at least one country; not any word of the spaCy en_core_web_sm / fr_core_news_sm
-# lemmatizer tables; not written 3+ times in lower case in the NCI PDQ and MTSamples oncology texts; not a name
-# stopword, eponym, drug, gene, regimen, clinical term ("Éva" goes: EVA is a pain scale), eponym head, listed
-# city or place noun, month, weekday or season; not already in first_names.txt or first_names_census.txt; not
-# Semin, Anat or Hong (journal abbreviations in references: "Semin Oncol"; "Hong Kong").
+# lemmatizer tables (lemmas, and French inflected forms: "Jure", "Vira"); not written 3+ times in lower case in
+# the NCI PDQ and MTSamples oncology texts; not a name stopword, eponym, drug, gene, regimen, clinical term ("Éva"
+# goes: EVA is a pain scale), eponym head, listed city or place noun, month, weekday or season; not already in
+# first_names.txt or first_names_census.txt; not Semin, Anat or Hong (journal abbreviations in references:
+# "Semin Oncol"; "Hong Kong").
 """
 
 
@@ -89,8 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("shared", type=Path)
     args = parser.parse_args(argv)
     words: set[str] = set()
+    forms = []
     for model in DEFAULT_SPACY_MODELS.values():
-        words |= dictionary_from_spacy(spacy.load(model))
+        nlp = spacy.load(model)
+        words |= dictionary_from_spacy(nlp)
+        forms.append(inflections_from_spacy(nlp))
     excluded = {fold(t) for name in _LISTS for t in load_terms(name)} | set(_MONTHS_DAYS_SEASONS)
     # Listed already: compared as written, so that "Éva" joins "Eva" (the recognizer's trie matches literally).
     listed = set(load_terms("first_names") + load_terms("first_names_census"))
@@ -106,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         and name[0].isupper()
         and name[1:].islower()
         and name.lower() not in words
+        # Inflected forms too: "Jure", "Vira", "Rasa" open French sentences ("Vira à droite").
+        and not any(name.lower() in table for table in forms)
         and fold(name) not in excluded
         and lower[name.lower()] < 3
     )
