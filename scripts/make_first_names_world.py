@@ -22,7 +22,7 @@ from guardrails.phi.engine_factory import DEFAULT_SPACY_MODELS
 from guardrails.phi.ner_plausibility import dictionary_from_spacy, inflections_from_spacy
 from guardrails.phi.wordlists import fold, load_terms
 
-MIN_FREQUENCY = 4  # nam_dict's per-country scale: 1 (rare) to 13 (very common); 4 is a few thousand bearers
+MIN_FREQUENCY = 4  # on nam_dict's per-country scale, 1 (rare) to 13 (very common): drops the rarest names
 _MONTHS_DAYS_SEASONS = (
     "january february march april may june july august september october november december janvier fevrier mars "
     "avril mai juin juillet aout septembre octobre novembre decembre monday tuesday wednesday thursday friday "
@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         words |= dictionary_from_spacy(nlp)
         forms.append(inflections_from_spacy(nlp))
     excluded = {fold(t) for name in _LISTS for t in load_terms(name)} | set(_MONTHS_DAYS_SEASONS)
-    # Listed already: compared as written, so that "Éva" joins "Eva" (the recognizer's trie matches literally).
+    # Listed already: compared as written, so that an accented spelling of a listed name joins it (the
+    # recognizer's trie matches literally).
     listed = set(load_terms("first_names") + load_terms("first_names_census"))
     lower = lower_case_counts(args.shared)
     kept = sorted(

@@ -66,8 +66,8 @@ class FirstNameRecognizer(PhiPatternRecognizer):
             rf"|[ \t]+{_NOT_STOP}[{LOWER}][{LOWER}'’-]{{2,}}{_END})?",
             0.6,
         ),
-        # "Asya Ivanova", "Vsevolod Petrov": a Census or world-list given name takes only capitalised words after it, never a lower-case one: the
-        # list is long and English, so "Does Mr Martin need…" must keep "need".
+        # "Asya Ivanova", "Vsevolod Petrov": a Census or world-list given name takes only capitalised words after
+        # it, never a lower-case one: the lists are long, so "Does Mr Martin need…" must keep "need".
         Pattern(
             "census_first_name",
             rf"(?<![\w'’-])(?=[{UPPER}]){_CENSUS}{_HYPHEN_PART}{_END}"

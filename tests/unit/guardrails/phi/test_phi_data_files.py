@@ -25,7 +25,7 @@ def test_word_lists_load_without_comments_or_blanks(name: str) -> None:
     ("names_file", "clinical_files"),
     [
         ("first_names", ("eponyms", "drugs", "regimens", "genes")),
-        # The generated lists are also kept apart from clinical terms ("EVA", a pain scale, is not "Éva").
+        # The generated lists are also kept apart from clinical terms: "Éva" would take "EVA 3/10", a pain score.
         ("first_names_census", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
         ("first_names_world", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
     ],
