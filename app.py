@@ -32,6 +32,7 @@ import signal  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -118,6 +119,23 @@ def build_intake(services: Services) -> Any:
     return PatientIntake(services.store, scrubber, lambda: local_salt(data_dir), session_factory)
 
 
+def sigterm_handler(blocks: Any) -> Callable[[int, Any], None]:
+    """`kill` and service managers stop with SIGTERM, which would end Python on the spot. The handler closes Gradio
+    (its serving loop then ends) so that Python exits normally and removes the letters' export folder.
+
+    Once the server runs, it does not raise an interrupt into the main thread: one raised while that thread ran a
+    callback whose errors Python ignores (a module lock's weakref callback, during the warm-up's imports) was lost,
+    and the app went on serving (seen once in CI). During start-up it interrupts `launch`, which main catches."""
+
+    def handle(signum: int, frame: Any) -> None:
+        if blocks.is_running:
+            blocks.close()
+        else:
+            raise KeyboardInterrupt
+
+    return handle
+
+
 def _warm_up(services: Services) -> None:
     started = time.perf_counter()
     try:
@@ -163,9 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     # The page is served while the models load: a question asked meanwhile waits on the same locks.
     threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
 
-    # `kill` and service managers stop with SIGTERM, which would end Python on the spot; as an interrupt it goes
-    # through Gradio's close (its file cache is deleted) and Python's exit (the letters' export folder too).
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, sigterm_handler(blocks))
 
     # Answers one at a time in arrival order, lookups alongside, a bounded wait (ui/concurrency.py).
     configure_queue(blocks, settings.ui.queue_size)
