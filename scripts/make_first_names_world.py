@@ -23,13 +23,13 @@ from guardrails.phi.ner_plausibility import dictionary_from_spacy, inflections_f
 from guardrails.phi.wordlists import fold, load_terms
 
 MIN_FREQUENCY = 4  # on nam_dict's per-country scale, 1 (rare) to 13 (very common): drops the rarest names
-_MONTHS_DAYS_SEASONS = (
+MONTHS_DAYS_SEASONS = (
     "january february march april may june july august september october november december janvier fevrier mars "
     "avril mai juin juillet aout septembre octobre novembre decembre monday tuesday wednesday thursday friday "
     "saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche spring summer autumn winter printemps "
     "ete automne hiver"
 ).split()
-_LISTS = (
+EXCLUDED_LISTS = (
     "name_stopwords", "eponyms", "eponyms_contextual", "eponym_heads", "eponym_heads_fr", "eponym_heads_listed",
     "drugs", "genes", "regimens", "clinical_terms", "cities", "place_nouns",
 )  # fmt: skip
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         nlp = spacy.load(model)
         words |= dictionary_from_spacy(nlp)
         forms.append(inflections_from_spacy(nlp))
-    excluded = {fold(t) for name in _LISTS for t in load_terms(name)} | set(_MONTHS_DAYS_SEASONS)
+    excluded = {fold(t) for name in EXCLUDED_LISTS for t in load_terms(name)} | set(MONTHS_DAYS_SEASONS)
     # Listed already: compared as written, so that an accented spelling of a listed name joins it (the
     # recognizer's trie matches literally).
     listed = set(load_terms("first_names") + load_terms("first_names_census"))

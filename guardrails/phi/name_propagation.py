@@ -9,7 +9,10 @@ family name is known. Here, after the second opinions, from names that one of ou
   letters, not a stopword, not a dictionary word unless a known name) is a name too, with up to two capitalised
   non-dictionary words right after it ("Nikolaj Petrussen");
 - a capitalised word coordinated with a detected name ("X and Y", "X, Y et Z") is a name too, when it holds a
-  non-dictionary word (the strict second opinion).
+  non-dictionary word (the strict second opinion);
+- in a dialogue, lines that each open with a one-word label and a colon, of which at least two and at least half
+  are detected names, the other labels are speakers too when they look like names or are given names
+  ("Éva: What a wife." before "Megan: Remember me, Randy?"; "Destiny: ...").
 
 New spans are not trusted: the clinical vocabulary still vetoes them ("Dr Hodgkin ... a Hodgkin lymphoma" keeps
 the lymphoma).
@@ -23,13 +26,19 @@ import regex as re
 
 from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import is_name_stopword
-from guardrails.phi.ner_plausibility import given_names, listed_surnames
+from guardrails.phi.ner_plausibility import (
+    given_names,
+    listed_surnames,
+    wordlike_given_names,
+    wordlike_surnames,
+)
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import PERSON
 from guardrails.phi.wordlists import fold
 
 REPEATED = "RepeatedNamePropagation"
 COORDINATED = "CoordinatedNamePropagation"
+DIALOGUE = "DialogueSpeakerPropagation"
 _SCORE = 0.6
 # spaCy's guesses are not propagated: the small models tag drugs, devices and journal abbreviations ("Vicryl",
 # "Coumadin", "Clin Oncol") as persons often enough that copying each guess to every mention and list neighbour
@@ -51,15 +60,29 @@ _LOWER_LIST = re.compile(
 _LOWER_LIST_ITEM = re.compile(rf"(?<![\w'’-]){_LOWER_ITEM}(?![\w'’-])")
 _NEXT_CAPITALISED = re.compile(rf"[ \t]+({_CAPITALISED})(?![\w'’-])")
 _LIST_JOINER = re.compile(r"^(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|et|&)[ \t]+)$")
+_LABELLED_LINE = re.compile(
+    rf"^[ \t>]*([{LETTER}][{LOWER}'’]+(?:-[{LETTER}][{LOWER}'’]+)?)[ \t]*:", re.MULTILINE
+)
 
 
 def is_given_name(word: str) -> bool:
     return fold(word) in given_names()
 
 
-def _all_listed(text: str, start: int, end: int) -> bool:
+def _listed(word: str, wordlike: bool = False) -> bool:
+    folded = fold(word)
+    return (
+        folded in given_names()
+        or folded in listed_surnames()
+        or (wordlike and (folded in wordlike_given_names() or folded in wordlike_surnames()))
+    )
+
+
+def _all_listed(text: str, start: int, end: int, wordlike: bool = False) -> bool:
+    """Every word is a listed name; `wordlike`: or a name that is also a word ("Morrison"), where a list of
+    names says it is one."""
     words = [m.group() for m in _NAME_WORD.finditer(text, start, end)]
-    return bool(words) and all(fold(w) in given_names() or fold(w) in listed_surnames() for w in words)
+    return bool(words) and all(_listed(w, wordlike) for w in words)
 
 
 def _sources(
@@ -128,7 +151,8 @@ def coordinated_names(
     name_shaped: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Capitalised words listed with a detected name ("Usamov and Bowers"), if `plausible` (start, end) or if
-    every word of them is a listed given or family name ("Muslija and Brown"). spaCy's guesses made only of listed
+    every word of them is a listed given or family name, words included ("Muslija and Brown", "Morrison, Rogers
+    and Torres"). spaCy's guesses made only of listed
     names count as detected here ("Torpy and Salinas"): a list is what makes their neighbours names."""
     people = [(c.start, c.end) for c in _sources(text, candidates, name_shaped)] + [
         (c.start, c.end)
@@ -152,7 +176,7 @@ def coordinated_names(
             for (s, e), known in zip(items, named, strict=True)
             if not known
             and not is_name_stopword(text[s:e].split()[0])
-            and (plausible(s, e) or _all_listed(text, s, e))
+            and (plausible(s, e) or _all_listed(text, s, e, wordlike=True))
         ]
     # Lower-case lists need more evidence: half of their items already found as names (spaCy's guesses count
     # here: several of them agreeing on one list are not the lone mistake the rule above guards against).
@@ -170,5 +194,37 @@ def coordinated_names(
             Candidate(PERSON, s, e, _SCORE, COORDINATED)
             for (s, e), known in zip(items, named, strict=True)
             if not known and not is_name_stopword(text[s:e]) and (plausible(s, e) or is_given_name(text[s:e]))
+        ]
+    return found
+
+
+def dialogue_speakers(
+    text: str, candidates: list[Candidate], name_like: Callable[[str], bool]
+) -> list[Candidate]:
+    """The labels of a dialogue's lines that no recognizer found: a line that opens with a word and a colon is
+    usually a heading ("Plan:", "Abd: soft"), so the block of consecutive labelled lines must already have two
+    detected speakers, half of its labels at least, and the label must look like a name (`name_like`)."""
+    people = [(c.start, c.end) for c in candidates if c.type == PERSON]
+    blocks: list[list[tuple[int, int]]] = []
+    previous_end = -1
+    for m in _LABELLED_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # Consecutive lines only: the text between the previous label's line and this one is one line.
+        if previous_end >= 0 and text.count("\n", previous_end, line_start) == 1:
+            blocks[-1].append(m.span(1))
+        else:
+            blocks.append([m.span(1)])
+        previous_end = m.end()
+    found: list[Candidate] = []
+    for labels in blocks:
+        named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in labels]
+        if sum(named) < 2 or 2 * sum(named) < len(labels):
+            continue
+        found += [
+            Candidate(PERSON, s, e, _SCORE, DIALOGUE)
+            for (s, e), known in zip(labels, named, strict=True)
+            if not known
+            and not is_name_stopword(text[s:e])
+            and (name_like(text[s:e]) or fold(text[s:e]) in wordlike_given_names())
         ]
     return found

@@ -72,6 +72,18 @@ def listed_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def wordlike_given_names() -> frozenset[str]:
+    """Given names that are dictionary words ("Dexter", "Destiny"): names only where the position says a person."""
+    return frozenset(fold(w) for w in load_terms("first_names_wordlike"))
+
+
+@lru_cache(maxsize=1)
+def wordlike_surnames() -> frozenset[str]:
+    """Family names that are dictionary words ("Morrison", WordNet's): names only in a list of names."""
+    return frozenset(fold(w) for w in load_terms("surnames_wordlike"))
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in load_terms("place_nouns"))
 
@@ -173,14 +185,23 @@ class NerPlausibility:
         folded = fold(word)
         return folded in given_names() or folded in listed_surnames()
 
-    def plausible(self, text: str, start: int, end: int, doc: Any = None, strict: bool | None = None) -> bool:
+    def plausible(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        doc: Any = None,
+        strict: bool | None = None,
+        wordlike: bool = False,
+    ) -> bool:
         """False for a span that cannot be a name: too short, or only dictionary words in heading position.
-        `strict` overrides the instance's mode (True for recognizers that rely on position alone)."""
+        `strict` overrides the instance's mode (True for recognizers that rely on position alone); `wordlike`
+        counts the given names that are words ("Dexter") as known names, for positions that say a person."""
         span = _COMBINING_FORM.sub("", text[start:end])  # "inguino-fémoral" is judged by "fémoral"
         words = _WORD.findall(span)
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
             return False
-        names = known_names()
+        names = known_names() | wordlike_given_names() if wordlike else known_names()
         # Not on a stopword: "Le" (Lê) is a listed family name, "Revu le" is no name.
         if any(fold(w) in names and fold(w) not in name_stopwords() for w in words):
             return True

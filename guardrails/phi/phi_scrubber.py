@@ -141,12 +141,13 @@ class PhiScrubber:
 
     def _detect(self, text: str, language: Language) -> list[Candidate]:
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
-        from guardrails.phi.name_propagation import coordinated_names, repeated_names
+        from guardrails.phi.name_propagation import coordinated_names, dialogue_speakers, repeated_names
         from guardrails.phi.recognizers import (
             NAME_LIKE_LOWER_WORD_RECOGNIZERS,
             NAME_LIKE_WORD_RECOGNIZERS,
             NAME_SHAPED_RUN_RECOGNIZERS,
             NAME_SHAPED_WORD_RECOGNIZERS,
+            PERSON_POSITION_RECOGNIZERS,
             PLACE_YIELDING_NAME_RECOGNIZERS,
             POSITIONAL_NAME_RECOGNIZERS,
             TRUSTED_PATTERNS,
@@ -184,7 +185,14 @@ class PhiScrubber:
                     s <= c.start and c.end <= e for s, e in places
                 ):
                     return False
-                return plausibility.plausible(text, c.start, c.end, artifacts.tokens, strict=True)
+                return plausibility.plausible(
+                    text,
+                    c.start,
+                    c.end,
+                    artifacts.tokens,
+                    strict=True,
+                    wordlike=c.recognizer in PERSON_POSITION_RECOGNIZERS,
+                )
             if c.recognizer in NAME_SHAPED_WORD_RECOGNIZERS:
                 return plausibility.name_shaped(text[c.start : c.end])
             if c.recognizer in NAME_LIKE_WORD_RECOGNIZERS:
@@ -241,8 +249,10 @@ class PhiScrubber:
             return plausibility.plausible(text, start, end, artifacts.tokens, strict=True)
 
         shaped_like_a_name = plausibility.name_shaped
-        propagated = repeated_names(text, kept, strictly_plausible, shaped_like_a_name) + coordinated_names(
-            text, kept, strictly_plausible, shaped_like_a_name
+        propagated = (
+            repeated_names(text, kept, strictly_plausible, shaped_like_a_name)
+            + coordinated_names(text, kept, strictly_plausible, shaped_like_a_name)
+            + dialogue_speakers(text, kept, plausibility.name_like)
         )
         kept += apply_vocabulary(text, propagated, protected)
         kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)

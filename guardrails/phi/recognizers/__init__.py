@@ -9,7 +9,7 @@ from guardrails.phi.engine_factory import import_presidio
 import_presidio()
 
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, IpRecognizer
+from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer
 
 from guardrails.phi.recognizers.acting_name_recognizer import ActingNameRecognizer
 from guardrails.phi.recognizers.address_recognizer import AddressRecognizer
@@ -32,6 +32,7 @@ from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNam
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
 from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
+from guardrails.phi.recognizers.payment_card_recognizer import PaymentCardRecognizer
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
 from guardrails.phi.recognizers.possessive_relative_name_recognizer import PossessiveRelativeNameRecognizer
@@ -65,6 +66,7 @@ PATTERN_RECOGNIZERS: tuple[type[PhiPatternRecognizer], ...] = (
     MedicalRecordRecognizer,
     NameShapedWordRecognizer,
     NumberedStreetRecognizer,
+    PaymentCardRecognizer,
     PhoneNumberRecognizer,
     PossessiveRelativeNameRecognizer,
     RelativeNameRecognizer,
@@ -98,6 +100,9 @@ POSITIONAL_NAME_RECOGNIZERS: frozenset[str] = frozenset(
         "TownPostcodeRecognizer",
     }
 )
+# Of those, the ones whose position says a person, not only a name (the subject of "lives" or "is very reliable",
+# a middle initial): a given name that is also a word counts there as a name ("Dexter lives on", "Brad L Key").
+PERSON_POSITION_RECOGNIZERS: frozenset[str] = frozenset({"ActingNameRecognizer", "InitialledNameRecognizer"})
 # Of those, the ones whose span is dropped when a place was found on the same words: a line holding only a
 # town ("Los Angeles") is the end of an address, not a signature.
 PLACE_YIELDING_NAME_RECOGNIZERS: frozenset[str] = frozenset({"LoneLineNameRecognizer"})
@@ -116,10 +121,9 @@ NAME_SHAPED_WORD_RECOGNIZERS: frozenset[str] = frozenset({"NameShapedWordRecogni
 
 
 def phi_recognizers(language: str) -> list[EntityRecognizer]:
-    """Our pattern recognizers plus Presidio's checksum-validated ones for account numbers and IPs."""
+    """Our pattern recognizers plus Presidio's checksum-validated ones for IBANs and IPs."""
     recognizers: list[EntityRecognizer] = [cls(supported_language=language) for cls in PATTERN_RECOGNIZERS]
     recognizers += [
-        CreditCardRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),
         IpRecognizer(supported_language=language),
     ]
@@ -132,6 +136,7 @@ __all__ = [
     "NAME_LIKE_WORD_RECOGNIZERS",
     "NAME_SHAPED_WORD_RECOGNIZERS",
     "PATTERN_RECOGNIZERS",
+    "PERSON_POSITION_RECOGNIZERS",
     "PLACE_YIELDING_NAME_RECOGNIZERS",
     "POSITIONAL_NAME_RECOGNIZERS",
     "TRUSTED_PATTERNS",

@@ -1,10 +1,12 @@
 """A name as the subject of a verb that only people do: "Asya spent a year at...", "Timotea lives on...",
-"Kowalczyk reports less pain", "Durand signale des douleurs", "said Maslin to Antonio".
+"Kowalczyk reports less pain", "Durand signale des douleurs", "said Maslin to Antonio"; or of a trait of
+character: "Shovda is very reliable", "Why is Glyceria so impulsive?", "Maëlys est très gentille".
 
 spaCy's small models miss a lone given or family name it has not seen, mostly at the start of a sentence where
-capitals say nothing. The verb is the evidence: places, drugs and tests do not live, say, deny or complain. The
-name itself must hold a word that is not a dictionary word (POSITIONAL_NAME_RECOGNIZERS), and drugs, genes and
-eponyms are vetoed by the clinical vocabulary.
+capitals say nothing. The verb is the evidence: places, drugs and tests do not live, say, deny or complain, nor
+are they impulsive or polite. The name itself must hold a word that is not a dictionary word, or a given name
+that is one ("Dexter lives on...", first_names_wordlike.txt; see POSITIONAL_NAME_RECOGNIZERS and
+PERSON_POSITION_RECOGNIZERS), and drugs, genes and eponyms are vetoed by the clinical vocabulary.
 """
 
 from __future__ import annotations
@@ -22,15 +24,28 @@ from guardrails.phi.types import PERSON
 _NOT_STOP = not_stopword(LETTER)
 # Capitalised words only (an acronym such as "SEER reported" is an organisation), an initial between them.
 _WORD = rf"{_NOT_STOP}[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
-_NAME = rf"{_WORD}(?:[ \t]+(?:[{UPPER}]\.?[ \t]+)?(?:{PARTICLE}[ \t]+)?{_WORD}){{0,2}}"
+# After a particle any capitalised word is a name word, a stopword too: "Willemine ten Pas".
+_NAME = rf"{_WORD}(?:[ \t]+(?:[{UPPER}]\.?[ \t]+)?(?:{PARTICLE}[ \t]+[{UPPER}][{LOWER}'’]+|{_WORD})){{0,2}}"
 _HUMAN_VERB = (
     r"lives|lived|resides|resided|spent|says|said|tells|told|shouted|asks|asked|replies|replied|reports|reported|"
     r"states|stated|denies|denied|complains|complained|explains|explained|works|worked|wants|wanted|feels|felt|"
     r"thinks|thought|believes|believed|agrees|agreed|declines|declined|refuses|refused|prefers|preferred|"
-    r"smokes|smoked|began|married|was\s+born|"
+    r"smokes|smoked|began|married|was\s+born|talks|talked|speaks|spoke|(?:is|was|will\s+be)\s+(?:talking|speaking)|"
     r"habite|vit|vivait|travaille|travaillait|dit|d[ée]clare|rapporte|signale|explique|se\s+plaint|refuse|"
     r"souhaite|pr[ée]f[èe]re|fume|est\s+n[ée]e?"
 )
+# Traits of character. Words also said of tumours, drugs or tests ("aggressive", "sensitive", "responsible",
+# "active") are left out; "reliable" is said of a test too, which the non-dictionary-word rule covers ("the
+# assay is reliable"), and drug names are vetoed by the clinical vocabulary.
+_TRAIT = (
+    r"reliable|unreliable|impulsive|honest|dishonest|friendly|unfriendly|rude|polite|impolite|shy|lazy|clever|"
+    r"funny|generous|selfish|stubborn|loyal|ambitious|arrogant|cheerful|grumpy|moody|brave|caring|charming|"
+    r"considerate|courageous|dependable|diligent|easygoing|hardworking|hard-working|helpful|humble|jealous|"
+    r"modest|punctual|sincere|sociable|talkative|thoughtful|trustworthy|witty|bossy|outgoing|gullible|greedy|"
+    r"gentil|gentille|sympathique|aimable|courageux|courageuse|ponctuel|ponctuelle|bavard|bavarde|t[êe]tu|t[êe]tue"
+)
+_DEGREE = r"(?:(?:so|very|always|really|quite|extremely|too|never|si|tr[èe]s|toujours|vraiment|trop)[ \t]+)?"
+_IS = r"(?:is|was|seems|est|[ée]tait|semble)"
 # Not after an article: "the Oncotype reported" names a test, "le Samu signale" a service.
 _NO_ARTICLE = r"(?<!(?i:\b(?:the|a|an|this|that|le|la|les|un|une|du|des|ce|cette))[ \t]+)"
 
@@ -42,6 +57,17 @@ class ActingNameRecognizer(PhiPatternRecognizer):
         Pattern(
             "name_then_human_verb",
             rf"{_NO_ARTICLE}(?<![\w'’.-]){_NAME}(?=[ \t]+(?:{_HUMAN_VERB})(?![\w-]))",
+            0.6,
+        ),
+        Pattern(
+            "name_then_trait",
+            rf"{_NO_ARTICLE}(?<![\w'’.-]){_NAME}(?=[ \t]+{_IS}[ \t]+{_DEGREE}(?:{_TRAIT})(?![\w-]))",
+            0.6,
+        ),
+        # The question form: "Why is Glyceria so impulsive?", "Is Ari always so punctual?".
+        Pattern(
+            "trait_question",
+            rf"(?<=(?<![\w-])(?i:is|was)[ \t]+){_NAME}(?=[ \t]+{_DEGREE}(?:{_TRAIT})(?![\w-])[^\n.!?]*\?)",
             0.6,
         ),
         # The same verbs of speech with the speaker after them: "…, said Maslin to Antonio", "asked Erle.".

@@ -337,6 +337,34 @@ def test_names_guessed_after_a_place_word_are_places(
             ["Tharmalingam"],
             ["stage IIIA", "ECOG"],
         ),
+        # given names that are words, where the position says a person (first_names_wordlike.txt)...
+        ("en", "Dexter lives on his own; Patient lives alone.", ["Dexter"], ["Patient lives alone"]),
+        (
+            "en",
+            "Referred by Brad L Key; Vitamin D Deficiency noted.",
+            ["Brad L Key"],
+            ["Vitamin D Deficiency"],
+        ),
+        ("en", "Her sons Morrison, Rogers and Torres visit.", ["Morrison", "Rogers", "Torres"], ["Her sons"]),
+        (
+            "en",
+            "Ella: What a wife.\nDestiny: Remember me, Maria?\nChristopher: You saved my life!",
+            ["Ella", "Destiny", "Maria", "Christopher"],
+            ["What a wife"],
+        ),
+        # ...but not where a heading or a clinical word stands
+        (
+            "en",
+            "Abd: soft.\nDestiny: unclear.\nPlan: we will see you in clinic; Ella: I agree.",
+            ["Ella"],
+            ["Abd: soft", "Destiny: unclear", "Plan: we will"],
+        ),
+        (
+            "en",
+            "Card 4152 4887 1344 5952 355 on file; Ki-67 30%.",
+            ["4152 4887 1344 5952 355"],
+            ["Ki-67 30%"],
+        ),
         (
             "fr",
             "Mme Modeste lopez est vue ce jour ; Dr Martin cardiologue présente le dossier.",

@@ -28,6 +28,8 @@ def test_word_lists_load_without_comments_or_blanks(name: str) -> None:
         # The generated lists are also kept apart from clinical terms: "Éva" would take "EVA 3/10", a pain score.
         ("first_names_census", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
         ("first_names_world", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
+        ("first_names_wordlike", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
+        ("surnames_wordlike", ("eponyms", "drugs", "regimens", "genes", "clinical_terms")),
     ],
 )
 def test_no_eponym_or_drug_is_a_given_name(names_file: str, clinical_files: tuple[str, ...]) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from guardrails.phi.entity_resolver import Candidate
-from guardrails.phi.name_propagation import coordinated_names, repeated_names
+from guardrails.phi.name_propagation import coordinated_names, dialogue_speakers, repeated_names
 
 pytestmark = pytest.mark.unit
 
-DICTIONARY = {"radiology", "induction", "scrub", "brown"}
+DICTIONARY = {"radiology", "induction", "scrub", "brown", "destiny"}
 
 
 def not_a_word(text: str):
@@ -54,6 +54,8 @@ COORDINATED_CASES = [
     # a listed family name that is also a word is a name when listed beside one ("brown" is in DICTIONARY)
     ("Muslija and Brown were engineers", "Muslija", "ActingNameRecognizer", ["Brown"]),
     ("Muslija and Radiology were engineers", "Muslija", "ActingNameRecognizer", []),
+    # a family name that is also a word is a name in a list of names (surnames_wordlike.txt: "Morrison")
+    ("founders: Morrison and Usamov.", "Usamov", "ActingNameRecognizer", ["Morrison"]),
 ]
 
 
@@ -85,4 +87,34 @@ def test_lower_case_lists_of_names(text: str, names: list[str], expected: list[s
     found = coordinated_names(
         text, candidates, lambda s, e: all(w.lower() not in dictionary for w in text[s:e].split())
     )
+    assert [text[c.start : c.end] for c in found] == expected
+
+
+DIALOGUE_CASES = [
+    # (text, labels already found as names, expected new speakers)
+    (
+        "Éva: What a wife.\nMegan: Remember me, Randy?\nNatasha: You saved my life!",
+        ["Megan", "Natasha"],
+        ["Éva"],
+    ),
+    # "Destiny" is a dictionary word, but a listed given name (first_names_wordlike.txt)
+    (
+        "Ella: What a wife.\nDestiny: Remember me?\nChristopher: You saved me!",
+        ["Ella", "Christopher"],
+        ["Destiny"],
+    ),
+    # One speaker found is not a dialogue; nor are headings when most labels are not names.
+    ("Éva: What a wife.\nMegan: Remember me, Randy?", ["Megan"], []),
+    ("Resp: clear\nHem: stable\nGyn: none\nTom: hi\nAnn: hi", ["Tom", "Ann"], []),
+    # A dictionary word that is no given name stays ("radiology" is in DICTIONARY).
+    ("Tom: hi\nRadiology: booked\nAnn: hi", ["Tom", "Ann"], []),
+    # Lines of one block only: a blank line ends it.
+    ("Tom: hi\nAnn: hi\n\nZorbek: later", ["Tom", "Ann"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), DIALOGUE_CASES)
+def test_dialogue_speakers(text: str, names: list[str], expected: list[str]) -> None:
+    candidates = [person(text, name) for name in names]
+    found = dialogue_speakers(text, candidates, lambda word: word.lower() not in DICTIONARY)
     assert [text[c.start : c.end] for c in found] == expected

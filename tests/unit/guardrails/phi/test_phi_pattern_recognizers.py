@@ -26,6 +26,7 @@ from guardrails.phi.recognizers.lower_given_name_recognizer import LowerGivenNam
 from guardrails.phi.recognizers.medical_record_recognizer import MedicalRecordRecognizer
 from guardrails.phi.recognizers.name_shaped_word_recognizer import NameShapedWordRecognizer
 from guardrails.phi.recognizers.numbered_street_recognizer import NumberedStreetRecognizer
+from guardrails.phi.recognizers.payment_card_recognizer import PaymentCardRecognizer
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.phone_number_recognizer import PhoneNumberRecognizer
 from guardrails.phi.recognizers.possessive_relative_name_recognizer import PossessiveRelativeNameRecognizer
@@ -71,6 +72,13 @@ CASES = [
     (UsSocialSecurityRecognizer, "SSN 512-44-8391", ["512-44-8391"]),
     (UsSocialSecurityRecognizer, "area 000-12-3456 and 666-12-3456 and 912-12-3456", []),
     (UsSocialSecurityRecognizer, "group 512-00-8391, serial 512-44-0000", []),
+    # payment cards: 13 to 19 digits passing the Luhn check, solid or grouped
+    (PaymentCardRecognizer, "credit card. Number is 4152488713445952355", ["4152488713445952355"]),
+    (PaymentCardRecognizer, "Card 4111 1111 1111 1111 exp 12/27", ["4111 1111 1111 1111"]),
+    (PaymentCardRecognizer, "carte bancaire 5555-5555-5555-4444", ["5555-5555-5555-4444"]),
+    (PaymentCardRecognizer, "Amex 3782 822463 10005", ["3782 822463 10005"]),
+    (PaymentCardRecognizer, "card 4152488713445952356 (check digit wrong)", []),
+    (PaymentCardRecognizer, "Ki-67 30%, 1234.5678.9012, platelets 150000, 12 345 678", []),
     # French INS after its label
     (FrInsRecognizer, "INS 2 71 08 13 055 123 51", ["2 71 08 13 055 123 51"]),
     (FrInsRecognizer, "matricule INS : 271081305512351", ["271081305512351"]),
@@ -234,6 +242,15 @@ CASES = [
         ["Nikolaj N Møller", "Durand"],
     ),
     (ActingNameRecognizer, "the Oncotype reported; SEER reported; Patient reports pain", []),
+    (ActingNameRecognizer, "Shovda is very reliable. You can always depend on him.", ["Shovda"]),
+    (ActingNameRecognizer, "Why is Glyceria so impulsive?", ["Glyceria"]),
+    (ActingNameRecognizer, "Maëlys est très gentille.", ["Maëlys"]),
+    (ActingNameRecognizer, "Willemine ten Pas will be talking in the conference", ["Willemine ten Pas"]),
+    (
+        ActingNameRecognizer,
+        "The assay is very reliable; the tumour is aggressive; is Herceptin so sensitive",
+        [],
+    ),
     # a line holding only a name
     (LoneLineNameRecognizer, "AUBRY", ["AUBRY"]),
     (LoneLineNameRecognizer, "Compte rendu :\nGeslin tonino\n", ["Geslin tonino"]),
