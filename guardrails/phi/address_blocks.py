@@ -1,4 +1,5 @@
-"""Postal address blocks: the lines that complete a street address the recognizer found.
+"""Postal address blocks: the lines that complete a street address the recognizer found, and the streets
+named after people.
 
 A street line is often followed by lines of the same address: unit, town, region code, then country and
 postcode ("233 Erzsébet tér 19.\\n Suite 282\\n Domoszló\\n Hungary 34796"), and may start with a bare building
@@ -6,6 +7,10 @@ number before the street's own ("3378 217 Lovers Lane"). Pattern recognizers see
 town and postcode lines of foreign addresses leak. Here a STREET_ADDRESS span that ends its line is extended
 over the next lines while they look like address lines: short, made of capitalised words, codes and particles,
 with no stop word ("Dear", "Tel"), no clinical term and not only dictionary words (a heading like "Diagnosis").
+
+Streets named after people, written name first and number after as in most of Europe and Latin America ("lives
+on the north side of Joaquin Suarez 2906", "return to Leon and Eyrarodda 66"), are found as names; a name
+right after a place preposition and right before a house number that ends the phrase is a street.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from guardrails.phi.clinical_vocabulary import ClinicalVocabulary
 from guardrails.phi.entity_resolver import Candidate
 from guardrails.phi.name_stopwords import name_stopwords
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
-from guardrails.phi.types import LOCATION, STREET_ADDRESS
+from guardrails.phi.types import LOCATION, PERSON, STREET_ADDRESS
 from guardrails.phi.wordlists import fold
 
 MAX_TAIL_LINES = 4
@@ -53,6 +58,19 @@ _TOWN_WORD_IN = re.compile(rf"[{LETTER}][{LETTER}'’]*")
 _TOWN_PARTICLES = frozenset(
     {"sur", "sous", "les", "la", "le", "de", "du", "des", "en", "saint", "sainte", "st"}
 )
+# A street named after people: a place preposition before the name(s), a house number after them that ends the
+# phrase (punctuation, a street abbreviation, or a preposition): not "to Martin 3 cycles", not "Smith 2010".
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:on|at|to|along|near|off|of|from|via|into|onto)[ \t]+(?:(?i:the)[ \t]+)?$"
+)
+_HOUSE_NUMBER_AFTER = re.compile(
+    r"[ \t]+(?!(?:1[89]|20)\d\d(?!\d))\d{1,5}[A-Za-z]?"
+    r"(?:[ \t]+(?:St|Str|Rd|Ave|Blvd)\.?)?"
+    r"(?=[ \t]*(?:[.,;:)!?]|\n|$)|[ \t]+(?:in|for|and|until|before|after|or|at|on|from|with)(?![\w-]))"
+)
+_TRAILING_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?$")
+_ACRONYM_AT_END = re.compile(rf"(?<![{LETTER}])[{UPPER}]{{2,}}$")
+_NAMES_JOINER = re.compile(r"[ \t]+(?:and|&|et)[ \t]+$")
 _STREET_WORD_FIRST = re.compile(
     r"(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)[ \t]+\w"
 )
@@ -65,7 +83,7 @@ class AddressBlocks:
 
     def extend(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         out = []
-        for c in candidates:
+        for c in self._streets_named_after_people(text, candidates):
             if c.type == LOCATION and _STREET_WORD_FIRST.match(text, c.start, c.end):
                 # spaCy's "rue texier" is a street, not a town; its span may run on into the sentence ("pour").
                 end = c.end
@@ -76,6 +94,29 @@ class AddressBlocks:
                 c = replace(c, type=STREET_ADDRESS, end=end)
             out.append(self._extend_one(text, c) if c.type == STREET_ADDRESS else c)
         return out
+
+    @staticmethod
+    def _streets_named_after_people(text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Names before a house number and after a place preposition become the street they name; two names
+        joined by "and" make one street ("Leon and Eyrarodda 66")."""
+        people = sorted((c for c in candidates if c.type == PERSON), key=lambda c: c.start)
+        streets: dict[int, Candidate] = {}  # id of the last name of the street -> the street
+        merged: set[int] = set()
+        for i, c in enumerate(people):
+            # spaCy's span may hold the number already ("Joaquin Suarez 2906"): a name has none.
+            trailing = _TRAILING_NUMBER.search(text, c.start, c.end)
+            name_end = trailing.start() if trailing else c.end
+            number = _HOUSE_NUMBER_AFTER.match(text, name_end)
+            if number is None or _ACRONYM_AT_END.search(text, c.start, name_end):
+                continue  # "Therapy-MONARCH 2", "KEYNOTE 189": a trial's acronym and number
+            start, first = c.start, c
+            if i > 0 and _NAMES_JOINER.fullmatch(text, people[i - 1].end, c.start):
+                start, first = people[i - 1].start, people[i - 1]
+            if _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 30), start) is None:
+                continue
+            streets[id(c)] = replace(c, type=STREET_ADDRESS, start=start, end=number.end())
+            merged.add(id(first))
+        return [streets.get(id(c), c) for c in candidates if id(c) in streets or id(c) not in merged]
 
     def _extend_one(self, text: str, cand: Candidate) -> Candidate:
         start, end = cand.start, cand.end

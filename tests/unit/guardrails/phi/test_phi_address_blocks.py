@@ -102,3 +102,43 @@ def test_postcode_and_town_on_the_same_line(text: str, found: str, etype: str, e
     (out,) = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand])
     assert text[out.start : out.end] == expected
     assert out.type == ("LOCATION" if expected == "Lyon" else "STREET_ADDRESS")
+
+
+STREETS_NAMED_AFTER_PEOPLE = [
+    # (text, names found, expected spans as (type, text))
+    (
+        "He lives on the north side of Joaquin Suarez 2906.",
+        ["Joaquin Suarez"],
+        [("STREET_ADDRESS", "Joaquin Suarez 2906")],
+    ),
+    # spaCy's span may hold the number already
+    (
+        "He lives on the north side of Joaquin Suarez 2906.",
+        ["Joaquin Suarez 2906"],
+        [("STREET_ADDRESS", "Joaquin Suarez 2906")],
+    ),
+    (
+        "Please return to Leon and Eyrarodda 66 in case of an issue.",
+        ["Leon", "Eyrarodda"],
+        [("STREET_ADDRESS", "Leon and Eyrarodda 66")],
+    ),
+    ("Pedestrians must enter on Hoge Wei 32 St. first", ["Hoge Wei"], [("STREET_ADDRESS", "Hoge Wei 32 St")]),
+    # a year, a count with its unit, or no place preposition: the name stays a name
+    ("Compared to Smith 2010, the rate fell.", ["Smith"], [("PERSON", "Smith")]),
+    (
+        "Progressed on Endocrine Therapy-MONARCH 2: A Trial",
+        ["Endocrine Therapy-MONARCH"],
+        [("PERSON", "Endocrine Therapy-MONARCH")],
+    ),
+    ("Sent to Marie Dupont 2 cycles later.", ["Marie Dupont"], [("PERSON", "Marie Dupont")]),
+    ("Seen with Marie Dupont 2, then alone.", ["Marie Dupont"], [("PERSON", "Marie Dupont")]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), STREETS_NAMED_AFTER_PEOPLE)
+def test_streets_named_after_people(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    candidates = [
+        Candidate("PERSON", text.index(n), text.index(n) + len(n), 0.85, "SpacyRecognizer") for n in names
+    ]
+    out = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, candidates)
+    assert [(c.type, text[c.start : c.end]) for c in out] == expected
