@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Container
 from pathlib import Path
 
 import spacy
@@ -84,18 +85,29 @@ def lower_case_counts(shared: Path) -> Counter[str]:
     return counts
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("nam_dict", type=Path)
-    parser.add_argument("shared", type=Path)
-    args = parser.parse_args(argv)
+def spacy_words_and_forms() -> tuple[set[str], list[Container[str]]]:
+    """The lemmas of the default spaCy models' tables, and each model's inflected forms (see ner_plausibility)."""
     words: set[str] = set()
     forms = []
     for model in DEFAULT_SPACY_MODELS.values():
         nlp = spacy.load(model)
         words |= dictionary_from_spacy(nlp)
         forms.append(inflections_from_spacy(nlp))
-    excluded = {fold(t) for name in EXCLUDED_LISTS for t in load_terms(name)} | set(MONTHS_DAYS_SEASONS)
+    return words, forms
+
+
+def excluded_terms() -> set[str]:
+    """Folded words no name list may hold: stopwords, clinical terms, places, months, weekdays, seasons."""
+    return {fold(t) for name in EXCLUDED_LISTS for t in load_terms(name)} | set(MONTHS_DAYS_SEASONS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("nam_dict", type=Path)
+    parser.add_argument("shared", type=Path)
+    args = parser.parse_args(argv)
+    words, forms = spacy_words_and_forms()
+    excluded = excluded_terms()
     # Listed already: compared as written, so that an accented spelling of a listed name joins it (the
     # recognizer's trie matches literally).
     listed = set(load_terms("first_names") + load_terms("first_names_census"))

@@ -15,12 +15,8 @@ import argparse
 import textwrap
 from pathlib import Path
 
-import spacy
-
-from guardrails.phi.engine_factory import DEFAULT_SPACY_MODELS
-from guardrails.phi.ner_plausibility import dictionary_from_spacy, inflections_from_spacy
 from guardrails.phi.wordlists import fold, load_terms
-from scripts.make_first_names_world import EXCLUDED_LISTS, MONTHS_DAYS_SEASONS, lower_case_counts
+from scripts.make_first_names_world import excluded_terms, lower_case_counts, spacy_words_and_forms
 
 SURNAMES = 20_000  # the most frequent, as surnames_census.txt
 MIN_CITY_POPULATION = 100_000
@@ -70,13 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("shared", type=Path)
     parser.add_argument("out", type=Path, help="the folder to write the two lists to (guardrails/data)")
     args = parser.parse_args(argv)
-    words: set[str] = set()
-    forms = []
-    for model in DEFAULT_SPACY_MODELS.values():
-        nlp = spacy.load(model)
-        words |= dictionary_from_spacy(nlp)
-        forms.append(inflections_from_spacy(nlp))
-    excluded = {fold(t) for name in EXCLUDED_LISTS for t in load_terms(name)} | set(MONTHS_DAYS_SEASONS)
+    words, forms = spacy_words_and_forms()
+    excluded = excluded_terms()
     listed = {
         fold(t)
         for name in ("first_names", "first_names_census", "first_names_world", "surnames", "surnames_census")

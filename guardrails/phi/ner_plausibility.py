@@ -78,6 +78,12 @@ def wordlike_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def names_in_person_positions() -> frozenset[str]:
+    """Known names and the given names that are words: built once, not at every plausibility check."""
+    return known_names() | wordlike_given_names()
+
+
+@lru_cache(maxsize=1)
 def wordlike_surnames() -> frozenset[str]:
     """Family names that are dictionary words ("Morrison", WordNet's): names only in a list of names."""
     return frozenset(fold(w) for w in load_terms("surnames_wordlike"))
@@ -201,7 +207,7 @@ class NerPlausibility:
         words = _WORD.findall(span)
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
             return False
-        names = known_names() | wordlike_given_names() if wordlike else known_names()
+        names = names_in_person_positions() if wordlike else known_names()
         # Not on a stopword: "Le" (Lê) is a listed family name, "Revu le" is no name.
         if any(fold(w) in names and fold(w) not in name_stopwords() for w in words):
             return True
