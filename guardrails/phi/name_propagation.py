@@ -31,8 +31,9 @@ from guardrails.phi.ner_plausibility import (
     listed_surnames,
     wordlike_given_names,
     wordlike_surnames,
+    world_given_names,
 )
-from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, PARTICLE, UPPER
 from guardrails.phi.types import PERSON
 from guardrails.phi.wordlists import fold
 
@@ -47,7 +48,8 @@ UNCONFIRMED_SOURCES = frozenset({"SpacyRecognizer"})
 _NAME_WORD = re.compile(rf"[{LETTER}][{LETTER}'’]*(?:-[{LETTER}][{LETTER}'’]*)*")
 _CAPITALISED = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)*"
 # A list of up to five capitalised words or pairs joined by commas and a final "and"/"et"/"&".
-_ITEM = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?"
+# A family name may open with its particle: "Szumna, Anita and van Kuijc".
+_ITEM = rf"(?:{PARTICLE}[ \t]+)?{_CAPITALISED}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{_CAPITALISED})?"
 _LIST = re.compile(
     rf"(?<![\w'’-]){_ITEM}(?:[ \t]*,[ \t]*{_ITEM}){{0,4}},?[ \t]+(?:and|et|&)[ \t]+{_ITEM}(?![\w'’-])"
 )
@@ -188,12 +190,16 @@ def coordinated_names(
             if m.group() not in ("and", "et")
         ]
         named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in items]
-        if 2 * sum(named) < len(items):
+        name_like = [plausible(s, e) or is_given_name(text[s:e]) for s, e in items]
+        # Or no word of it is a dictionary word, and two are listed given names: "allegra, kaljurand, algirdas,
+        # ellen, wicht and dochioiu" (symptoms and drugs are not given names).
+        given = sum(fold(text[s:e]) in world_given_names() for s, e in items)
+        if 2 * sum(named) < len(items) and not (given >= 2 and all(name_like)):
             continue
         found += [
             Candidate(PERSON, s, e, _SCORE, COORDINATED)
-            for (s, e), known in zip(items, named, strict=True)
-            if not known and not is_name_stopword(text[s:e]) and (plausible(s, e) or is_given_name(text[s:e]))
+            for (s, e), known, like in zip(items, named, name_like, strict=True)
+            if not known and not is_name_stopword(text[s:e]) and like
         ]
     return found
 

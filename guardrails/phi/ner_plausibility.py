@@ -36,6 +36,8 @@ _NAME_SHAPED = re.compile(
 )
 
 
+_NAME_LETTER = re.compile(r"[^\x00-\x7fàâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ’äöüÄÖÜ]")
+
 # Endings of medical words (French and English forms) and drug-name stems, shared with the lone-line name check
 # (LoneLineNameRecognizer): "Lymphœdème", "néphro-urétérectomie", "Sialoblastoma", "pembrolizumab".
 MEDICAL_ENDINGS = (
@@ -67,6 +69,13 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """The given names above and those of many countries (first_names_world.txt): for lower-case names whose
+    position already says a name ("arne t mathisen", a list of them)."""
+    return given_names() | frozenset(fold(w) for w in load_terms("first_names_world"))
+
+
+@lru_cache(maxsize=1)
 def listed_surnames() -> frozenset[str]:
     return frozenset(fold(w) for w in load_terms("surnames") + load_terms("surnames_census"))
 
@@ -79,8 +88,9 @@ def wordlike_given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def names_in_person_positions() -> frozenset[str]:
-    """Known names and the given names that are words: built once, not at every plausibility check."""
-    return known_names() | wordlike_given_names()
+    """Known names, the Census's names and the given names that are words: built once, not at every plausibility
+    check."""
+    return known_names() | given_names() | listed_surnames() | wordlike_given_names()
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +177,8 @@ class NerPlausibility:
 
     def _clinical_shape(self, word: str) -> bool:
         """A medical word by its ending or its solid compound ("Séminome", "Hémopéritoine"), never a listed name."""
-        if self._listed_name(word):
-            return False
+        if self._listed_name(word) or _NAME_LETTER.search(word):
+            return False  # "Rudzīte", "Jurkāitis": a letter medical words do not use
         if len(word) >= 7 and _CLINICAL_ENDING.search(fold(word)):
             return True
         compound = _MEDICAL_PREFIX.match(word.lower())

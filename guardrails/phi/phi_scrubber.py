@@ -15,6 +15,7 @@ from guardrails.phi.clinical_vocabulary import ClinicalVocabulary, default_vocab
 from guardrails.phi.date_shifter import shift_date
 from guardrails.phi.engine_factory import (
     DEFAULT_SPACY_MODELS,
+    NER_PERSON,
     SCORE_THRESHOLD,
     build_analyzer,
     build_anonymizer,
@@ -49,8 +50,28 @@ _EDGE_TRIMMED_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecogni
 # Sources whose PERSON guesses become places after a place word, or before a place noun; names found by a cue
 # (a title, a verb) stay persons ("seen at home by Dr Martin", "Dr Sandra Creek"), and a listed given name
 # stays one after "from" ("a letter from John Smith").
-_RETYPED_AFTER_PLACE_WORDS = frozenset({"SpacyRecognizer", "NameShapedWordRecognizer"})
+_RETYPED_AFTER_PLACE_WORDS = frozenset(
+    {"SpacyRecognizer", "NameShapedWordRecognizer", "KnownSurnameRecognizer"}
+)
 _RETYPED_BEFORE_PLACE_NOUNS = _RETYPED_AFTER_PLACE_WORDS | {"FirstNameRecognizer"}
+
+
+# A journal's title in a reference, before its volume: "Ann Oncol 20 (1):", "J Thorac Cardiovasc Surg 120 (3):",
+# "Lancet Oncol 22 (4):". "Ann" is a given name and "Oncol" a word no dictionary knows, so name recognizers take
+# them, and every later "Oncol" would be copied as a name.
+_JOURNAL_VOLUME_AFTER = re.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*\.?){0,4}[ \t]+\d+[ \t]*[(:;]")
+_VOLUME_ISSUE_AFTER = re.compile(r"[ \t]*[(:;]")
+
+
+def _journal_title(text: str, start: int, end: int) -> bool:
+    if _JOURNAL_VOLUME_AFTER.match(text, end):
+        return True
+    return text[end - 1].isdigit() and _VOLUME_ISSUE_AFTER.match(text, end) is not None
+
+
+# Sources whose names are relatives of someone named in the text ("sa fille Claire", "Maria's husband"): another
+# person, whose given name is not to be taken for part of a name met before ("Mme Claire Dubois").
+_RELATIVE_NAME_RECOGNIZERS = frozenset({"RelativeNameRecognizer"})
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
@@ -168,7 +189,8 @@ class PhiScrubber:
             recognizer = r.recognition_metadata.get("recognizer_name", "") if r.recognition_metadata else ""
             pattern = getattr(r.analysis_explanation, "pattern_name", None) or ""
             trusted = (recognizer, pattern) in TRUSTED_PATTERNS
-            cand = tidy(text, Candidate(r.entity_type, r.start, r.end, r.score, recognizer, trusted))
+            etype = PERSON if r.entity_type == NER_PERSON else r.entity_type
+            cand = tidy(text, Candidate(etype, r.start, r.end, r.score, recognizer, trusted))
             if cand is not None:
                 raw.append(cand)
         protected = self.vocabulary.protected_spans(text)
@@ -203,7 +225,12 @@ class PhiScrubber:
                 return plausibility.plausible(text, c.start, c.end, artifacts.tokens)
             return True
 
-        kept = [c for c in kept if plausible(c)]
+        kept = [
+            c
+            for c in kept
+            if plausible(c)
+            and not (c.type == PERSON and not c.trusted and _journal_title(text, c.start, c.end))
+        ]
         kept = [
             replace(c, start=edges[0], end=edges[1])
             if c.recognizer in _EDGE_TRIMMED_NAME_RECOGNIZERS
@@ -320,7 +347,8 @@ class PhiScrubber:
             value = text[span.start : span.end]
             key = (span.type, value)
             if key not in replacements:
-                replacements[key] = self._replacement(span.type, value, lang, session)
+                another = span.recognizer in _RELATIVE_NAME_RECOGNIZERS
+                replacements[key] = self._replacement(span.type, value, lang, session, another)
             entities.append(
                 DetectedEntity(
                     span.type, span.start, span.end, round(span.score, 3), replacements[key], span.recognizer
@@ -342,12 +370,14 @@ class PhiScrubber:
         return ScrubResult(text=engine_result.text, entities=entities, language=lang, mapping=mapping)
 
     @staticmethod
-    def _replacement(entity_type: str, value: str, lang: Language, session: ScrubSession) -> str:
+    def _replacement(
+        entity_type: str, value: str, lang: Language, session: ScrubSession, another_person: bool = False
+    ) -> str:
         if entity_type == DATE and session.date_shift_days is not None:
             shifted = shift_date(value, session.date_shift_days, lang)
             if shifted is not None:
                 return session.record_shifted_date(shifted, value)
-        return session.placeholder_for(entity_type, value)
+        return session.placeholder_for(entity_type, value, another_person=another_person)
 
 
 def _lookup(replacements: dict[tuple[str, str], str], entity_type: str, value: str) -> str:

@@ -37,10 +37,12 @@ class ScrubSession:
         """Placeholder (or shifted date) -> original value, for every text scrubbed in this session."""
         return dict(self._mapping)
 
-    def placeholder_for(self, entity_type: str, value: str) -> str:
+    def placeholder_for(self, entity_type: str, value: str, *, another_person: bool = False) -> str:
+        """`another_person`: the name is known to be someone else than the names met so far (a relative: "Mme
+        Claire Dubois … sa fille Claire"), so a part of a known name is not taken for that person."""
         key = (entity_type, normalise_value(value))
         found = self._by_value.get(key)
-        if found is None and entity_type == PERSON:
+        if found is None and entity_type == PERSON and not another_person:
             found = self._same_person(key[1])
         if found is not None:
             self._by_value[key] = found

@@ -7,6 +7,11 @@ capitals say nothing. The verb is the evidence: places, drugs and tests do not l
 are they impulsive or polite. The name itself must hold a word that is not a dictionary word, or a given name
 that is one ("Dexter lives on...", first_names_wordlike.txt; see POSITIONAL_NAME_RECOGNIZERS and
 PERSON_POSITION_RECOGNIZERS), and drugs, genes and eponyms are vetoed by the clinical vocabulary.
+
+Other positions that only a person takes are read the same way: "Dupont is a 67-year-old man", "says Wastuti.",
+"said Castelli to Blanc", "shouted at Fainche", "follow up with Antoniu Aanei", "rendez-vous avec Mme Kerboul",
+"Khan, can I speak to your boss?", and the maker of a work ("a song by Mocanu", "starring Rozītis", "the Kubo
+novel", "a Mare Lumiste concert").
 """
 
 from __future__ import annotations
@@ -46,6 +51,35 @@ _TRAIT = (
 )
 _DEGREE = r"(?:(?:so|very|always|really|quite|extremely|too|never|si|tr[èe]s|toujours|vraiment|trop)[ \t]+)?"
 _IS = r"(?:is|was|seems|est|[ée]tait|semble)"
+# "… is a 67-year-old man", "… is a very sympathetic person": a noun only said of people, a few words after "a".
+_PERSON_NOUN = (
+    r"person|man|woman|boy|girl|guy|lady|gentleman|child|kid|teenager|patient|patiente|homme|femme|enfant|"
+    r"gar[çc]on|fille|dame|monsieur"
+)
+_SPEECH_VERB = (
+    r"said|says|asked|asks|replied|replies|answered|answers|shouted|shouts|whispered|whispers|added|adds|"
+    r"explained|explains|wrote|writes|noted|notes|recalled|recalls|insisted|insists|admitted|admits"
+)
+# Acts aimed at someone: "shouted at Fainche", "smiled at Anna".
+_AT_PERSON = r"shouted|yelled|screamed|smiled|waved|winked|glared|laughed|stared"
+# Meeting or talking with someone: "follow up with Antoniu Aanei", "appointment with Kerboul", "assistant to Thea
+# Lorch". Departments and tests are dictionary words or acronyms, which the plausibility check drops.
+_WITH_PERSON = (
+    r"follow(?:ed|s|ing)?[ 	-]*up[ 	]+with|appointment[ 	]+with|meeting[ 	]+with|consultation[ 	]+with|"
+    r"(?:spoke|speak|speaks|speaking|talked|talk|talks|talking|met|meet|meets)[ 	]+(?:to|with)|"
+    r"assistant[ 	]+to|married[ 	]+to|rendez-vous[ 	]+avec|rdv[ 	]+avec|consultation[ 	]+avec|"
+    r"(?:parl[ée]|discut[ée])[ 	]+avec"
+)
+# The maker of a work: "a song by ex-Zombie Mocanu", "directed by Brad L Key and starring Key".
+_WORK = (
+    r"song|songs|novel|book|film|movie|album|poem|play|painting|track|single|record|concert|biography|memoir"
+)
+_MADE_BY = (
+    rf"(?:{_WORK})[ \t]+by(?:[ \t]+ex-[{LETTER}]+)?|starring|featuring|"
+    r"(?:directed|written|produced|composed|performed|sung|painted|narrated|illustrated)[ \t]+by"
+)
+# A work or fan named after its maker: "the Kubo novel", "a Mare Lumiste concert", "a huge Emma Reed fan".
+_NAMED_WORK = r"novel|film|movie|album|song|concert|biography|memoir|fan|tribute|gig"
 # Not after an article: "the Oncotype reported" names a test, "le Samu signale" a service.
 _NO_ARTICLE = r"(?<!(?i:\b(?:the|a|an|this|that|le|la|les|un|une|du|des|ce|cette))[ \t]+)"
 
@@ -70,11 +104,38 @@ class ActingNameRecognizer(PhiPatternRecognizer):
             rf"(?<=(?<![\w-])(?i:is|was)[ \t]+){_NAME}(?=[ \t]+{_DEGREE}(?:{_TRAIT})(?![\w-])[^\n.!?]*\?)",
             0.6,
         ),
-        # The same verbs of speech with the speaker after them: "…, said Maslin to Antonio", "asked Erle.".
+        Pattern(
+            "name_is_a_person_noun",
+            rf"{_NO_ARTICLE}(?<![\w'’.-]){_NAME}(?=[ \t]+{_IS}[ \t]+(?:a|an|une?)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+            rf"(?i:{_PERSON_NOUN})(?![\w-]))",
+            0.6,
+        ),
+        # The same verbs of speech with the speaker after them: "…, said Maslin to Antonio", "says Wastuti.".
         Pattern(
             "speech_verb_then_name",
-            rf"(?<=(?<![\w-])(?:said|asked|replied|answered|shouted|whispered|added)[ \t]+){_NAME}"
-            rf"(?=[ \t]+to(?![\w-])|[ \t]*[,.;!?])",
+            rf"(?<=(?<![\w-])(?:{_SPEECH_VERB})[ \t]+){_NAME}(?=[ \t]+to(?![\w-])|[ \t]*[,.;!?\"”]|[ \t]*$)",
+            0.6,
+        ),
+        # …and the one spoken to: "said Castelli to Blanc".
+        Pattern(
+            "speech_verb_name_to_name",
+            rf"(?<=(?<![\w-])(?:{_SPEECH_VERB})[ \t]+{_NAME}[ \t]+to[ \t]+){_NAME}(?=[ \t]*[,.;!?\"”]|[ \t]*$)",
+            0.6,
+        ),
+        Pattern("at_person", rf"(?<=(?<![\w-])(?:{_AT_PERSON})[ \t]+at[ \t]+){_NAME}(?![\w'’-])", 0.6),
+        Pattern("with_person", rf"(?<=(?<![\w-])(?i:{_WITH_PERSON})[ \t]+){_NAME}(?![\w'’-])", 0.6),
+        Pattern("maker_of_a_work", rf"(?<=(?<![\w-])(?:{_MADE_BY})[ \t]+){_NAME}(?![\w'’-])", 0.6),
+        Pattern(
+            "work_named_after_maker",
+            rf"(?<=(?<![\w-])(?i:a|an|the|that|this)[ \t]+(?:(?i:huge|big|great|early|late|classic|new|old)[ \t]+)?)"
+            rf"{_NAME}(?=[ \t]+(?:{_NAMED_WORK})(?![\w-]))",
+            0.6,
+        ),
+        # Spoken to, at the start of a question: "Khan, can I please speak to your boss?".
+        Pattern(
+            "vocative_question",
+            rf"(?:^|(?<=[.!?][ \t]+))[ \t\"“]*\K{_NAME}(?=,[ \t]+(?i:can|could|would|will|may|do|did|are|have|please|"
+            rf"what|where|when|how|why|is|was)(?![\w-])[^\n.!?]*\?)",
             0.6,
         ),
     ]

@@ -28,9 +28,13 @@ _FR_STREET = (
     r"traverse|venelle|sente)"
 )
 _FR_PARTICLE = r"(?i:de|du|des|la|le|les|l['’]|d['’]|aux?|en|sur|sous|et|saint|sainte|st|ste)"
+# A particle inside a street name is a whole word: "rue du Général Leclerc" is not "Le" and "clerc".
+_FR_NAME_PARTICLE = (
+    rf"(?:(?i:l|d)['’]|(?i:de|du|des|la|le|les|aux?|en|sur|sous|et|saint|sainte|st|ste)(?![{LETTER}]))"
+)
 # The street name starts with a capital ("rue des Lilas", "avenue Jean Jaurès"): "en cours de traitement" and
 # "mise en place d'une aide" are not addresses.
-_FR_NAME = rf"(?:{_FR_PARTICLE}[ \t]*)*{_CAP}(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP}|\d{{1,4}}))*"
+_FR_NAME = rf"(?:{_FR_NAME_PARTICLE}[ \t]*)*{_CAP}(?:[ \t-]+(?:{_FR_NAME_PARTICLE}|{_CAP}|\d{{1,4}}))*"
 _FR_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter|quater|[a-d]))?(?![\w])[ \t]*,?"
 # A particle is a whole word: "69003 LYON depuis 2010" ends at LYON, not in "de|puis".
 _FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}(?![{LETTER}])|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
@@ -82,7 +86,8 @@ class AddressRecognizer(PhiPatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "en_street",
-            rf"(?<!\w)\d{{1,6}}[A-Za-z]?[ \t]+(?:(?i:[NSEW]|north|south|east|west)\.?[ \t]+)?(?:{_CAP}[ \t]+){{1,4}}"
+            rf"(?<!\w)\d{{1,6}}[A-Za-z]?[ \t]+(?:(?i:[NSEW]|north|south|east|west)\.?[ \t]+)?"
+            rf"(?:(?:{_CAP}|\d{{1,3}}(?i:st|nd|rd|th))[ \t]+){{1,4}}"
             rf"{_EN_STREET}{_EN_UNIT}{_US_TOWN}",
             0.8,
         ),
@@ -209,6 +214,13 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?<=(?:^|,)[ \t]*)(?:\d{{2}}|2[AB])[ ]?\d{{3}}[ \t]+(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]{{4,}})"
             rf"(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP})(?![{LETTER}]))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?",
             0.5,
+        ),
+        # British postcodes: "London SW3 4NT", "Reading RG1 5AB". The letters each part may hold (none of CIKMOV
+        # in the inward code) and the space keep out staging and lab codes ("CD45RA").
+        Pattern(
+            "uk_postcode",
+            r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?)[ \t]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])",
+            0.6,
         ),
         # Not "BP 140/91": blood pressure.
         Pattern("po_box", r"(?<!\w)(?i:p\.?\s?o\.?\s?box|bo[iî]te\s+postale|bp)[ \t]+\d{1,6}(?![\w/])", 0.6),

@@ -43,10 +43,13 @@ class LabelledNameRecognizer(PhiPatternRecognizer):
     # times more.
     PATTERNS: ClassVar[list[Pattern]] = [
         # "Patient : CAVARLE, ANDRE": after a colon label the case of the name is not trusted.
+        # Above the middle-initial and spaCy's guesses, which may hold the same words and fail their own checks:
+        # Presidio drops a result inside another of the same type with an equal or higher score.
         Pattern(
             "colon_label_then_name",
-            rf"(?<!\w)(?i:{_COLON_LABELS})[ \t]*:[ \t]*\K(?=[{LETTER}]){_WORD_ANY_CASE}(?:(?:[ \t]*,[ \t]*|[ \t]+){_WORD_ANY_CASE}){{0,2}}",
-            0.7,
+            rf"(?<!\w)(?i:{_COLON_LABELS})[ \t]*:[ \t]*\K(?=[{LETTER}]){_WORD_ANY_CASE}"
+            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:[{UPPER}]\.?[ \t]+)?{_WORD_ANY_CASE}){{0,2}}",
+            0.75,
         ),
         Pattern(
             "name_is_then_name_any_case",

@@ -1,9 +1,9 @@
-"""A name that owns a relative: "Asya's kid", "roberto's daughter", "Maria's husband called", "la fille de
-Marie", "le mari d'Ekaterina".
+"""A name that owns a relative, or what only a person has: "Asya's kid", "roberto's daughter", "Maria's husband
+called", "Malle's address", "Hedda's song", "la fille de Marie", "le mari d'Ekaterina".
 
-Whose son, wife or mother is spoken of is a person, in any case; the word must still hold a word that is not a
-dictionary word or be a known name (POSITIONAL_NAME_RECOGNIZERS): "the patient's daughter", "la fille de la
-voisine" stay.
+Whose son, wife, phone number or killers are spoken of is a person, in any case; the word must still hold a word
+that is not a dictionary word or be a known name (POSITIONAL_NAME_RECOGNIZERS): "the patient's daughter", "la
+fille de la voisine" stay. Eponyms own diseases, not these ("Hodgkin's lymphoma", "Barrett's oesophagus").
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ _WORD = rf"{not_stopword(LETTER)}[{LETTER}][{LETTER}'’]+(?:-[{LETTER}][{LETTER
 _RELATIVES_EN = (
     r"wife|husband|partner|spouse|fianc[ée]e?|daughter|son|mother|father|mom|mum|dad|sister|brother|niece|nephew|"
     r"aunt|uncle|cousin|grand(?:daughter|son|mother|father|child|children|kids?)|step(?:daughter|son|mother|father)|"
-    r"kids?|child|children|baby|boyfriend|girlfriend|widow|widower|caregiver"
+    r"kids?|child|children|baby|boyfriend|girlfriend|widow|widower|caregiver|family|parents|friends?|boss|"
+    # What only a person has: contact details, a killer, a lawyer, a song.
+    r"address|home\s+address|phone|phone\s+number|e-?mail|birthday|funeral|killers?|murderers?|lawyer|"
+    r"attorney|song|songs|lyrics|novel|album|concert"
 )
 _RELATIVES_FR = (
     r"fille|fils|mari|[ée]poux|[ée]pouse|femme|m[èe]re|p[èe]re|s(?:œ|oe)ur|fr[èe]re|compagne|compagnon|"

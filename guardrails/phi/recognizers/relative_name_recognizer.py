@@ -15,12 +15,16 @@ from guardrails.phi.types import PERSON
 RELATIVES = (
     r"wife|husband|partner|spouse|fianc[ée]e?|daughter|son|mother|father|mom|mum|dad|sister|brother|niece|nephew|"
     r"aunt|uncle|cousin|grand(?:daughter|son|mother|father|child)|step(?:daughter|son|mother|father)|"
-    r"daughter-in-law|son-in-law|caregiver|friend|neighbou?r|"
+    r"daughter-in-law|son-in-law|caregiver|friend|neighbou?r|kids?|child|baby|boyfriend|girlfriend|sibling|twin|"
+    r"widow|widower|ex-wife|ex-husband|godson|goddaughter|"
     r"femme|[ée]pouse|mari|[ée]poux|conjointe?|compagne|compagnon|concubine?|fille|fils|m[èe]re|p[èe]re|"
     r"s(?:œ|oe)ur|fr[èe]re|ni[èe]ce|neveu|tante|oncle|cousine?|petite?-(?:fille|fils)|grand-(?:m[èe]re|p[èe]re)|"
-    r"belle-(?:fille|s(?:œ|oe)ur|m[èe]re)|beau-(?:fils|fr[èe]re|p[èe]re)|amie?|voisine?|aidante?"
+    r"belle-(?:fille|s(?:œ|oe)ur|m[èe]re)|beau-(?:fils|fr[èe]re|p[èe]re)|amie?|voisine?|aidante?|enfant|b[ée]b[ée]|"
+    r"copain|copine|jumelle?"
 )
-_DETERMINER = r"(?:his|her|their|the\s+patient['’]s|patient['’]s|my|sa|son|ses|leur|notre|votre|la|le)"
+# Possessives only: after an article the noun heads a line as often as it names someone ("Le père Découverte d'une
+# pathologie", a heading and the next line).
+_DETERMINER = r"(?:his|her|their|the\s+patient['’]s|patient['’]s|my|sa|son|ses|leur|notre|votre)"
 _ELIDED_WORD = re.compile(rf"^[LlDd]['’][{LOWER}]")
 _AFTER_RELATIVE = rf"(?<=(?<!\w)(?i:{_DETERMINER}\s+(?:{RELATIVES}))(?:[ \t]*,)?[ \t]+)"
 

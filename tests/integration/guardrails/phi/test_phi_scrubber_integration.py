@@ -133,6 +133,25 @@ POSITIONAL_CASES = [
     ("en", "Hepatitis B Virus and Phase I Trial results.", [], ["Hepatitis B Virus", "Phase I Trial"]),
     ("fr", "Compte rendu\nGeslin tonino\n", ["Geslin tonino"], ["Compte rendu"]),
     ("fr", "Conclusion\nAUBRY", ["AUBRY"], ["Conclusion"]),
+    # a cue that spaCy's guess on the same words used to hide ("Esther" is also a dictionary word)
+    ("en", "Esther is a very sympathetic person.", ["Esther"], ["sympathetic person"]),
+    ("en", "Date: 1992-02-08\nName: Lolita T. Marini\nPhone: 0378 3549890", ["Lolita", "Marini"], ["Name:"]),
+    ("en", "The patient's husband, Al, is also present.", ["Al,"], ["husband"]),
+    (
+        "en",
+        "Follow up with Antoniu Aanei in 3 months. She will follow up with Oncology next week.",
+        ["Aanei"],
+        ["Oncology"],
+    ),
+    # journals in references are not people, however often they are cited
+    (
+        "en",
+        "Franklin J, et al.: Score. Ann Oncol 20 (1): 221-30, 2002. Smith A: Trial. Ann Oncol 21: 5, 2003. "
+        "Lancet Oncol 22 (4): 512-524, 2021.",
+        [],
+        ["Ann Oncol 20", "Ann Oncol 21", "Lancet Oncol 22"],
+    ),
+    ("en", "Mrs. Ross flew to Coles on Sunday morning.", ["Ross", "Coles"], ["flew to"]),
     (
         "en",
         "Impression\nLymphovascular invasion\nComorbidities",

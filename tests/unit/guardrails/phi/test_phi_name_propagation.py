@@ -56,6 +56,13 @@ COORDINATED_CASES = [
     ("Muslija and Radiology were engineers", "Muslija", "ActingNameRecognizer", []),
     # a family name that is also a word is a name in a list of names (surnames_wordlike.txt: "Morrison")
     ("founders: Morrison and Usamov.", "Usamov", "ActingNameRecognizer", ["Morrison"]),
+    # a family name may open with its particle
+    (
+        "They had 3: Janočko, Szumna and van Kuijc.",
+        "Janočko",
+        "ActingNameRecognizer",
+        ["Szumna", "van Kuijc"],
+    ),
 ]
 
 
@@ -77,6 +84,15 @@ LOWER_LIST_CASES = [
     # A dictionary word in a list of names is kept when it is a listed given name ("chad").
     ("kids: silvana, adam, chad and caleb", ["silvana", "adam", "caleb"], ["chad"]),
     ("kids: silvana, adam, scrub and caleb", ["silvana", "adam", "caleb"], []),
+    # None found yet: two listed given names and no dictionary word make a list of people...
+    (
+        "they had 6: ellen, kaljurand, algirdas, mary, wicht and dochioiu.",
+        [],
+        ["ellen", "kaljurand", "algirdas", "mary", "wicht", "dochioiu"],
+    ),
+    # ...not with a symptom among them, nor with one given name only
+    ("nausea, mary, kaljurand and ellen", [], []),
+    ("cisplatin, etoposide, ellen and ifosfamide", [], []),
 ]
 
 

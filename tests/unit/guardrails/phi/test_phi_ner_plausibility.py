@@ -86,6 +86,10 @@ def test_name_like(word: str, expected: bool) -> None:
         ("Marguerite", True),
         ("Jérôme Durand", True),
         ("Kowalczyk", True),
+        # A letter medical words do not use outweighs a medical ending ("-itis", "-ite").
+        ("Rozītis", True),
+        ("Rudzīte", True),
+        ("Arthritis", False),
     ],
 )
 def test_clinical_word_shapes_are_not_names(text: str, expected: bool) -> None:

@@ -128,6 +128,16 @@ CASES = [
     (AddressRecognizer, "at 2207 Cedar Avenue, Apt 4B today", ["2207 Cedar Avenue, Apt 4B"]),
     (AddressRecognizer, "au 14 rue des Lilas, 69003 Lyon.", ["14 rue des Lilas, 69003 Lyon"]),
     (AddressRecognizer, "5 impasse du Moulin, 13008 Marseille", ["5 impasse du Moulin, 13008 Marseille"]),
+    # a particle is a whole word: "Leclerc" is not "Le" and "clerc"
+    (
+        AddressRecognizer,
+        "au 5 rue du Général Leclerc, 59000 Lille",
+        ["5 rue du Général Leclerc, 59000 Lille"],
+    ),
+    (AddressRecognizer, "Mailing address 500 W 120th St, New York", ["500 W 120th St"]),
+    # British postcodes, with their space; not CD45RA
+    (AddressRecognizer, "77 King's Road, London SW3 4NT", ["77 King's Road", "SW3 4NT"]),
+    (AddressRecognizer, "CD45RA T cells, pT2 N1 M0, stage IIB", []),
     (AddressRecognizer, "au 12, avenue alice laine, 03883 baron.", ["12, avenue alice laine, 03883 baron"]),
     (
         AddressRecognizer,
@@ -218,6 +228,7 @@ CASES = [
     (LabelledNameRecognizer, "Patient : CAVARLE, ANDRE , 41 ans", ["CAVARLE, ANDRE"]),
     (LabelledNameRecognizer, "My name is Rubija", ["Rubija"]),
     (LabelledNameRecognizer, "Nom : non renseigné", []),
+    (LabelledNameRecognizer, "Name:    Augusts L Rudzīte\nAddress:", ["Augusts L Rudzīte"]),
     # naming verbs and "name is" in any case, a question form, l'enfant
     (LabelledNameRecognizer, "Sometimes people call me Csanád", ["Csanád"]),
     (
@@ -305,9 +316,34 @@ CASES = [
     ),
     (PossessiveRelativeNameRecognizer, "la fille de Marie, le mari d'Ekaterina", ["Marie", "Ekaterina"]),
     (PossessiveRelativeNameRecognizer, "la fille de la voisine; Hodgkin's disease", []),
+    (PossessiveRelativeNameRecognizer, "here's Jurkowski's address and Hedda's song", ["Jurkowski", "Hedda"]),
+    (PossessiveRelativeNameRecognizer, "Barrett's oesophagus, Kaposi's sarcoma", []),
     # the speaker after a verb of speech
-    (ActingNameRecognizer, "I'm so jealous! said Maslin to Antonio", ["Maslin"]),
+    (ActingNameRecognizer, "I'm so jealous! said Maslin to Antonio", ["Maslin", "Antonio"]),
     (ActingNameRecognizer, "she said Tamoxifen was fine; asked the Oncology team", []),
+    # other positions only a person takes
+    (
+        ActingNameRecognizer,
+        "Dupont is a 67-year-old man; Esther is a very sympathetic person",
+        ["Dupont", "Esther"],
+    ),
+    (ActingNameRecognizer, 'moving in that direction," says Wastuti.', ["Wastuti"]),
+    (ActingNameRecognizer, 'Laksmiwati shouted at Fainche: "What?"', ["Laksmiwati", "Fainche"]),
+    (
+        ActingNameRecognizer,
+        "Follow up with Antoniu Aanei; rendez-vous avec Kerboul",
+        ["Antoniu Aanei", "Kerboul"],
+    ),
+    (ActingNameRecognizer, "Follow up with MRI in 3 months; the CT is a new scan", []),
+    (
+        ActingNameRecognizer,
+        "This song by ex-Zombie Mocanu; directed by Oosterhout and starring Rozītis",
+        ["Mocanu", "Oosterhout", "Rozītis"],
+    ),
+    (ActingNameRecognizer, "Unlike the Kubo novel; a Mare Lumiste concert", ["Kubo", "Mare Lumiste"]),
+    (ActingNameRecognizer, "the Whipple procedure; a Hodgkin lymphoma", []),
+    (ActingNameRecognizer, "Nilsson, can I please speak to your boss?", ["Nilsson"]),
+    (ActingNameRecognizer, "Overall, survival was longer. Nilsson, the boss.", []),
     # a town then its postcode after a preposition (the scrubber then asks for a non-dictionary word)
     (TownPostcodeRecognizer, "support Allianz in Acquapendente 1021 in its mission", ["Acquapendente 1021"]),
     (
@@ -349,6 +385,9 @@ CASES = [
         "the biopsy Results; said Maria; stacey The; jean.stacey Dubreuil@x.fr; traitement CHOP",
         [],
     ),
+    # the whole name in lower case around a middle initial; cells are not names
+    (LowerGivenNameRecognizer, "arne t mathisen\nlabor relations director", ["arne t mathisen"]),
+    (LowerGivenNameRecognizer, "naive t cells, helper t cells, maria a lot", []),
     # a lower-case family name before a listed given name ("NOM Prénom" without its capitals)
     (
         LowerFamilyNameRecognizer,
@@ -399,6 +438,9 @@ CASES = [
     (CalendarDateRecognizer, "née le 9/10/10 à 8h", ["9/10/10"]),
     # an elided article before a lower-case word is not a relative's name; "D'Angelo" is
     (RelativeNameRecognizer, "Le père L'enfant est scolarisé; sa fille D'Angelo est venue", ["D'Angelo"]),
+    (RelativeNameRecognizer, "Le père Découverte d'une pathologie chronique", []),
+    (RelativeNameRecognizer, "I would like to remove my kid Kobal from the will", ["Kobal"]),
+    (RelativeNameRecognizer, "The patient's husband, Al, is also present", ["Al"]),
 ]
 
 

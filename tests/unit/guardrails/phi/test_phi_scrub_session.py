@@ -27,6 +27,14 @@ def test_surname_alone_joins_the_only_person_with_that_name() -> None:
     assert s.placeholder_for("PERSON", "Dupont-") == "<PERSON_3>"
 
 
+def test_a_relative_is_not_taken_for_the_person_whose_name_it_shares() -> None:
+    s = ScrubSession()
+    assert s.placeholder_for("PERSON", "Claire Dubois") == "<PERSON_1>"
+    assert s.placeholder_for("PERSON", "Claire", another_person=True) == "<PERSON_2>"  # "sa fille Claire"
+    assert s.placeholder_for("PERSON", "Claire") == "<PERSON_2>"  # that spelling is now hers
+    assert s.mapping == {"<PERSON_1>": "Claire Dubois", "<PERSON_2>": "Claire"}
+
+
 def test_repr_hides_values() -> None:
     s = ScrubSession(date_shift_days=12)
     s.placeholder_for("PERSON", "Claire Dubois")
