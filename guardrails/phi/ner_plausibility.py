@@ -88,14 +88,15 @@ def wordlike_given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def names_in_person_positions() -> frozenset[str]:
-    """Known names, the Census's names and the given names that are words: built once, not at every plausibility
-    check."""
-    return known_names() | given_names() | listed_surnames() | wordlike_given_names()
+    """Known names, the Census's names and the names that are words ("Dexter", "Mann", "Nilsson"): built once, not at
+    every plausibility check."""
+    return known_names() | given_names() | listed_surnames() | wordlike_given_names() | wordlike_surnames()
 
 
 @lru_cache(maxsize=1)
 def wordlike_surnames() -> frozenset[str]:
-    """Family names that are dictionary words ("Morrison", WordNet's): names only in a list of names."""
+    """Family names that are dictionary words ("Morrison", "Nilsson": WordNet lists famous people): names only in a
+    list of names or where the position says a person ("Nilsson, can I…?", "says Mayor.")."""
     return frozenset(fold(w) for w in load_terms("surnames_wordlike"))
 
 
@@ -169,10 +170,11 @@ class NerPlausibility:
             return True
         if self._clinical_shape(word):
             return True
-        if word.isupper() and (len(word) <= 3 or (len(word) <= 6 and not (_VOWELS & set(lower)))):
-            return (
-                True  # CBNPC, TVP, HTA, APL, IDE: acronyms (three capitals are too short for a family name)
-            )
+        if lower.isascii() and not (_VOWELS & set(lower)):
+            # "nsclc", "CBNPC": an acronym, in any case; names have a vowel ("Llwyd" has its y, "Mørch" its ø)
+            return True
+        if word.isupper() and len(word) <= 3:
+            return True  # TVP, HTA, APL, IDE: acronyms (three capitals are too short for a family name)
         return self._in_dictionary(lower, lemma)
 
     def _clinical_shape(self, word: str) -> bool:
@@ -190,6 +192,8 @@ class NerPlausibility:
         for ending in ("s", "x", "e", "es"):
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 forms.add(lower[: -len(ending)])
+        if lower.endswith("men"):  # "women", "chairmen": the model's exception table lacks them
+            forms.add(lower[:-3] + "man")
         return not forms.isdisjoint(self.dictionary) or (
             lower in self.inflections
             and fold(lower) not in given_names()
@@ -212,7 +216,7 @@ class NerPlausibility:
     ) -> bool:
         """False for a span that cannot be a name: too short, or only dictionary words in heading position.
         `strict` overrides the instance's mode (True for recognizers that rely on position alone); `wordlike`
-        counts the given names that are words ("Dexter") as known names, for positions that say a person."""
+        counts the names that are words ("Dexter", "Mayor") as known names, for positions that say a person."""
         span = _COMBINING_FORM.sub("", text[start:end])  # "inguino-fémoral" is judged by "fémoral"
         words = _WORD.findall(span)
         if sum(len(w) for w in words) < 3 or all(_ROMAN_OR_GRADE.match(w) for w in words):
@@ -328,6 +332,12 @@ class NerPlausibility:
         if not parts or any(self._generic(w) or self._inflected(w) for w in parts):
             return False
         return self._listed_name(word) or any(_NAME_SHAPED.search(w) for w in parts)
+
+    def is_word(self, word: str) -> bool:
+        """A dictionary word (even once an inflection is cut), an acronym, a stopword or a medical word, whether
+        or not it is also a listed name ("said", "will")."""
+        parts = [w for w in _WORD.findall(word) if len(w) > 1]
+        return not parts or any(self._generic(w) or self._inflected(w) for w in parts)
 
     def name_like(self, word: str) -> bool:
         """A listed given or family name, or a word no dictionary knows (even once an inflection is cut)."""

@@ -24,6 +24,7 @@ from guardrails.phi.entity_resolver import Candidate, apply_vocabulary, resolve_
 from guardrails.phi.ner_plausibility import NerPlausibility, dictionary_from_spacy, inflections_from_spacy
 from guardrails.phi.reidentification import reidentify
 from guardrails.phi.scrub_session import ScrubSession
+from guardrails.phi.truecasing import truecased, without_capitals
 from guardrails.phi.types import (
     DATE,
     LOCATION,
@@ -67,6 +68,22 @@ def _journal_title(text: str, start: int, end: int) -> bool:
     if _JOURNAL_VOLUME_AFTER.match(text, end):
         return True
     return text[end - 1].isdigit() and _VOLUME_ISSUE_AFTER.match(text, end) is not None
+
+
+# Sources that guess a name from its capitals alone, which a capitalised copy of a text gives every word no dictionary
+# knows ("Nontender", "Prepped", "Bovie"): in that copy only names found by a cue count (a verb, a title, a label,
+# a middle initial).
+# Lists of given and family names are left out too: in lower case, "gerd" and "ana" are acronyms as often.
+_GUESSING_NAME_RECOGNIZERS = frozenset(
+    {
+        "SpacyRecognizer",
+        "NameShapedWordRecognizer",
+        "UnknownWordPairNameRecognizer",
+        "LoneLineNameRecognizer",
+        "FirstNameRecognizer",
+        "KnownSurnameRecognizer",
+    }
+)
 
 
 # Sources whose names are relatives of someone named in the text ("sa fille Claire", "Maria's husband"): another
@@ -160,7 +177,9 @@ class PhiScrubber:
             with nlp.memory_zone():
                 return self._detect(text, language)
 
-    def _detect(self, text: str, language: Language) -> list[Candidate]:
+    def _detect(self, text: str, language: Language, cased_copy: bool = False) -> list[Candidate]:
+        """`cased_copy`: `text` is the capitalised copy of a text typed without capitals (see truecasing), read
+        for its names only."""
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, dialogue_speakers, repeated_names
         from guardrails.phi.recognizers import (
@@ -195,6 +214,8 @@ class PhiScrubber:
                 raw.append(cand)
         protected = self.vocabulary.protected_spans(text)
         kept = apply_vocabulary(text, raw, protected)
+        if cased_copy:
+            kept = [c for c in kept if c.type == PERSON and c.recognizer not in _GUESSING_NAME_RECOGNIZERS]
         plausibility = self._plausibility[language]
         places = [(c.start, c.end) for c in kept if c.type == LOCATION]
 
@@ -283,6 +304,10 @@ class PhiScrubber:
         )
         kept += apply_vocabulary(text, propagated, protected)
         kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)
+        if not cased_copy and without_capitals(text):
+            cased = truecased(text, plausibility.is_word, [(p.start, p.end) for p in protected])
+            if cased != text:
+                kept += [c for c in self._detect(cased, language, cased_copy=True) if c.type == PERSON]
         return resolve_overlaps(text, kept)
 
     @staticmethod

@@ -101,7 +101,8 @@ POSITIONAL_NAME_RECOGNIZERS: frozenset[str] = frozenset(
     }
 )
 # Of those, the ones whose position says a person, not only a name (the subject of "lives" or "is very reliable",
-# a middle initial): a given name that is also a word counts there as a name ("Dexter lives on", "Brad L Key").
+# a middle initial): a name that is also a word counts there as a name ("Dexter lives on", "Brad L Key", "says
+# Mayor.").
 PERSON_POSITION_RECOGNIZERS: frozenset[str] = frozenset({"ActingNameRecognizer", "InitialledNameRecognizer"})
 # Of those, the ones whose span is dropped when a place was found on the same words: a line holding only a
 # town ("Los Angeles") is the end of an address, not a signature.

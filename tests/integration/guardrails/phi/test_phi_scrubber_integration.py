@@ -152,6 +152,16 @@ POSITIONAL_CASES = [
         ["Ann Oncol 20", "Ann Oncol 21", "Lancet Oncol 22"],
     ),
     ("en", "Mrs. Ross flew to Coles on Sunday morning.", ["Ross", "Coles"], ["flew to"]),
+    # texts typed without capitals: names found by a cue in a capitalised copy; clinical words stay
+    ("en", "follow up with raden tampubolon in a couple of months.", ["tampubolon"], ["follow up with"]),
+    ("en", "arne t mathisen\nlabor relations director", ["mathisen"], ["labor relations"]),
+    (
+        "en",
+        "what dose of pembrolizumab for stage iv nsclc? follow up with oncology, ct chest.",
+        [],
+        ["pembrolizumab", "nsclc", "follow up with oncology", "ct chest"],
+    ),
+    ("en", "women reported less pain than men.", [], ["women reported"]),
     (
         "en",
         "Impression\nLymphovascular invasion\nComorbidities",

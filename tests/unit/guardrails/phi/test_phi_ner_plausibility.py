@@ -75,6 +75,22 @@ def test_name_like(word: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Koppány", False),
+        ("tampubolon", False),
+        ("tracy", False),  # a listed name, no word
+        ("will", True),  # a listed name that is a word too
+        ("awarded", True),  # an inflection of one
+        ("chairwomen", True),  # a plural the exception tables lack
+        ("CBNPC", True),  # an acronym
+    ],
+)
+def test_is_word(word: str, expected: bool) -> None:
+    assert NerPlausibility(DICTIONARY | {"will", "chairwoman"}).is_word(word) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Medical words no dictionary lists, told by their endings, and medical compounds: not names.

@@ -343,6 +343,8 @@ CASES = [
     (ActingNameRecognizer, "Unlike the Kubo novel; a Mare Lumiste concert", ["Kubo", "Mare Lumiste"]),
     (ActingNameRecognizer, "the Whipple procedure; a Hodgkin lymphoma", []),
     (ActingNameRecognizer, "Nilsson, can I please speak to your boss?", ["Nilsson"]),
+    (ActingNameRecognizer, "Ziajka is from Cloudmade; songwriter Ade Rahimah", ["Ziajka", "Ade Rahimah"]),
+    (ActingNameRecognizer, "vu par l'infirmière Nadia et le chirurgien Kowalczyk", ["Nadia", "Kowalczyk"]),
     (ActingNameRecognizer, "Overall, survival was longer. Nilsson, the boss.", []),
     # a town then its postcode after a preposition (the scrubber then asks for a non-dictionary word)
     (TownPostcodeRecognizer, "support Allianz in Acquapendente 1021 in its mission", ["Acquapendente 1021"]),

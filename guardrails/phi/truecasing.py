@@ -1,0 +1,45 @@
+"""Capitals for a text typed without any: "follow up with raden tampubolon", "have you heard nijito asano speak?".
+
+The small spaCy models and our name recognizers read capitals; a question typed in a hurry, or a form exported in
+lower case, has none, and its names pass unseen. Such a text is read a second time with a capital on the words that
+could be names: words no dictionary knows. Dictionary words (listed names that are also words, such as "said",
+among them), stopwords and clinical terms (drugs, genes, regimens) keep their lower case, so "follow up with oncology" stays a department and
+"pembrolizumab" a drug. Every letter keeps its place, so what is found in the copy is found in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex as re
+
+from guardrails.phi.name_stopwords import is_name_stopword
+
+_WORD = re.compile(r"(?<![\w'’-])\p{Ll}[\p{Ll}'’]+(?:-\p{Ll}[\p{Ll}'’]+)*(?![\w'’-])")
+# Acronyms typed in lower case have no vowel, names do: "nsclc", "ct", "bx" (a letter outside ASCII counts: "mørch").
+_VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")
+# A text long enough to hold a name, and no capital anywhere: a title-less heading ("plan") is not one.
+_MIN_LETTERS = 6
+
+
+def without_capitals(text: str) -> bool:
+    """A text with letters and not one upper-case letter."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= _MIN_LETTERS and not any(ch.isupper() for ch in text)
+
+
+def truecased(text: str, is_word: Callable[[str], bool], protected: Sequence[tuple[int, int]] = ()) -> str:
+    """`text` with the first letter of each word that could be a name in upper case: not a word by `is_word`
+    (dictionary words, acronyms, stopwords, listed names that are also words such as "said"), not inside a
+    `protected` span (start, end). The result has the same length as `text`."""
+    chars = list(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if len(word) < 3 or not _VOWEL.search(word) or is_name_stopword(word) or is_word(word):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in protected):
+            continue
+        upper = word[0].upper()
+        if len(upper) == 1:  # "ß" would become "SS" and move every later offset
+            chars[m.start()] = upper
+    return "".join(chars)
