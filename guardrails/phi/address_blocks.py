@@ -40,6 +40,8 @@ _TOKEN = (
 _ADDRESS_LINE = re.compile(rf"{_LINE_LEAD}{_TOKEN}(?:[ \t]*,?[ \t]*{_TOKEN}){{0,6}}[ \t,]*")
 _POSTCODE_LINE = re.compile(rf"{_LINE_LEAD}(?:{_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*")
 _WORD = re.compile(rf"[{LETTER}]+")
+# What an exported table writes in an empty field.
+_EMPTY_FIELDS = frozenset({"nan", "n/a", "null", "none", "-", "—"})
 _DIGIT_GROUP = re.compile(r"\d+")
 # A bare number before the street: at the start of its line ("4596 Tylova 285"), or anywhere when the street
 # itself starts with its number ("at 5521 119 Countess Close").
@@ -95,10 +97,10 @@ class AddressBlocks:
             out.append(self._extend_one(text, c) if c.type == STREET_ADDRESS else c)
         return out
 
-    @staticmethod
-    def _streets_named_after_people(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    def _streets_named_after_people(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Names before a house number and after a place preposition become the street they name; two names
-        joined by "and" make one street ("Leon and Eyrarodda 66")."""
+        joined by "and" make one street ("Leon and Eyrarodda 66"). Not dictionary words that spaCy took for a
+        name: "to Grade 3"."""
         people = sorted((c for c in candidates if c.type == PERSON), key=lambda c: c.start)
         streets: dict[int, Candidate] = {}  # id of the last name of the street -> the street
         merged: set[int] = set()
@@ -113,6 +115,8 @@ class AddressBlocks:
             if i > 0 and _NAMES_JOINER.fullmatch(text, people[i - 1].end, c.start):
                 start, first = people[i - 1].start, people[i - 1]
             if _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 30), start) is None:
+                continue
+            if all(w.lower() in self.dictionary for w in _WORD.findall(text, start, name_end)):
                 continue
             streets[id(c)] = replace(c, type=STREET_ADDRESS, start=start, end=number.end())
             merged.add(id(first))
@@ -200,8 +204,10 @@ class AddressBlocks:
         """None: not an address line. True: strong (postcode or unknown word). False: dictionary words only."""
         words = _WORD.findall(line)
         digits = sum(ch.isdigit() for ch in line)
+        if line.strip(" \t,").lower() in _EMPTY_FIELDS:
+            return False  # a spreadsheet's empty field ("Tujetsch", "nan", "7188"): kept if a postcode follows
         if not any(ch.isupper() for ch in line) and not digits:
-            return None  # lower-case words only: running text, or a spreadsheet's "nan"
+            return None  # lower-case words only: running text
         if digits > 8 or len(_DIGIT_GROUP.findall(line)) > 2:
             return None  # a phone or fax number line
         long_words = [w for w in words if len(w) > 3]

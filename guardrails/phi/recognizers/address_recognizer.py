@@ -16,7 +16,17 @@ _WORD = rf"[{LETTER}][{LETTER}'’-]*"
 _EN_STREET = (
     r"(?i:street|str|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|row|crescent|close|gardens|grove|"
-    r"heights|hill|mews|park|path|pike|plaza|point|ridge|run|walk|loop|bend|crossing|green|view)\b\.?"
+    r"heights|hill|mews|park|path|pike|plaza|point|ridge|run|walk|loop|bend|crossing|green|view|"
+    # The other suffixes of the US Postal Service's list (Publication 28), less those that also end a clinical
+    # phrase after a number ("1 Power Port", "Heparin Lock", "Radiation Field", "Cancer Center", "Knee Extension"),
+    # and India's ("Salvi Chowk", "Mital Nagar", "Sehgal Marg").
+    r"bay|bridge|brook|brooks|burg|bypass|canyon|cape|causeway|cliffs?|corners?|courts|coves?|creek|crest|dale|dam|"
+    r"estates?|expressway|falls|ferry|fords?|forest|forges?|forks?|fort|freeway|gateway|glens?|greens|groves|"
+    r"harbou?rs?|haven|hills|hollow|inlet|islands?|isle|junctions?|knolls?|lakes?|landing|lodge|manors?|meadows?|"
+    r"mills?|mission|motorway|mountains?|orchard|overpass|parks|parkways|pass|passage|pines?|plains?|prairie|ranch|"
+    r"rapids?|ridges|river|roads|shoals?|shores?|skyway|spurs?|squares|stravenue|stream|streets|summit|throughway|"
+    r"trafficway|trailer|tunnel|turnpike|underpass|unions?|valleys?|viaduct|views|villages?|ville|vista|walks|wall|"
+    r"ways|villas?|entrance|lookout|parklands|chowk|nagar|marg|ganj)\b\.?"
 )
 _EN_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|floor|fl|bldg|building|room|rm)\.?[ \t]*#?[ \t]*\w{1,6}|[ \t]*#[ \t]*\w{1,6})?"
 _US_TOWN = rf"(?:,?[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?"
@@ -44,12 +54,13 @@ _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ 
 _EU_STREET_SUFFIX = (
     r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra(?:ß|ss)e|str\.|laan|weg|straat|plein|"
     r"steeg|allee|gasse|(?<![aeiouyAEIOUY])ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv|"
-    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta)"
+    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof)"
 )
 # Street types written as a word of their own after the name, as in Central and Northern Europe:
 # "Erzsébet tér 19.", "Kálmán Imre u. 12.", "Baker Str. 5", "Árpád fejedelem útja 62.".
 _EU_STREET_WORD_AFTER = (
-    r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|stra(?:ß|ss)e|str\.|gade|vej|gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|"
+    r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|cesta|trg|námestie|náměstí|sokak|caddesi|stra(?:ß|ss)e|str\.|gade|vej|"
+    r"gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|"
     r"laan|straat|weg|plein|gasse|platz|street|st\.|road|rd\.))"
 )
 # English words that end like a street type: "Spring 2020", "Bring 3". Gerunds ("During 2017", "Measuring
@@ -65,7 +76,10 @@ _HOSPITAL_SUITE = (
     r"(?i:endoscopy|operating|procedure|recovery|infusion|surgical|surgery|treatment|dialysis|radiology|imaging|"
     r"care|intensive|oncology|transplant|burn|stroke|cardiac|coronary|neonatal|maternity|day)"
 )
-_CAP_SUFFIXED = rf"[{UPPER}][{LETTER}]*{_EU_STREET_SUFFIX}"
+# Hyphenated names too, their street word capitalised: "Maurizio-Bohnbach-Weg 6078", "Melanie-Rudolph-Gasse 654".
+_CAP_SUFFIXED = rf"[{UPPER}][{LETTER}]*(?:-[{LETTER}]+)*?-?(?i:{_EU_STREET_SUFFIX})"
+# A house number, with its letter or its flat: "5b", "54/63", "6a/8", "9-4".
+_HOUSE_NUMBER = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
 # A building number written before the street's own number: "3482 Via Franscini 71" (Swiss, Nordic forms).
 _LEADING_NUMBER = r"(?:\d{1,6}[ \t]+)?"
 # One street of a crossing: "159 Eleftheriou Venizelou str", "Kuusiku 7", "Nieuwe Baan 473 St.", "Main Street".
@@ -86,7 +100,7 @@ class AddressRecognizer(PhiPatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "en_street",
-            rf"(?<!\w)\d{{1,6}}[A-Za-z]?[ \t]+(?:(?i:[NSEW]|north|south|east|west)\.?[ \t]+)?"
+            rf"(?<![\w/])\d{{1,6}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+(?:(?i:[NSEW]|north|south|east|west)\.?[ \t]+)?"
             rf"(?:(?:{_CAP}|\d{{1,3}}(?i:st|nd|rd|th))[ \t]+){{1,4}}"
             rf"{_EN_STREET}{_EN_UNIT}{_US_TOWN}",
             0.8,
@@ -133,7 +147,7 @@ class AddressRecognizer(PhiPatternRecognizer):
         ),
         Pattern(
             "eu_street_number",
-            rf"(?<!\w){_LEADING_NUMBER}(?!{_NOT_A_STREET}[ \t]){_CAP_SUFFIXED}[ \t]+\d{{1,5}}[A-Za-z]?(?!\w)",
+            rf"(?<!\w){_LEADING_NUMBER}(?!{_NOT_A_STREET}[ \t]){_CAP_SUFFIXED}[ \t]+{_HOUSE_NUMBER}(?!\w)",
             0.6,
         ),
         Pattern(
@@ -145,8 +159,11 @@ class AddressRecognizer(PhiPatternRecognizer):
         Pattern(
             "street_word_then_number",
             rf"(?<!\w){_LEADING_NUMBER}(?i:rue|via|viale|calle|c/|avenida|av\.|rua|ul\.|ulica|piazza|plaza|pra[çc]a|"
-            rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino)[ \t]+"
-            rf"(?:{_WORD}[ \t]+){{1,4}}\d{{1,5}}[A-Za-z]?(?!\w)",
+            rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino|aleja|(?<!et[ \t])al\.|plac|pl\.|trg|"
+            rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
+            rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
+            rf"rodovia|ladeira|alameda|travessa|vila|feira)[ \t]+"
+            rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
             0.6,
         ),
         # "Tylova 285\n Suite 578", "Pagari 18 Suite 932": a name and number right before a unit is a street.

@@ -1,6 +1,6 @@
 """A street named without a street word, between a building number and its own number, as addresses of Central
 and Northern Europe are often written or pasted: "641 Dašická 688, Turkovice", "5850 Jana Nerudy 894" then a
-line break, "4241 Steinfelden 73".
+line break, "4241 Steinfelden 73"; or after a word that introduces a place: "meet me at Kraljevec 5b".
 
 Two numbers around one to three capitalised words, ending the line or followed by a comma, is the shape of a
 street line; the words must hold one that is not a dictionary word (POSITIONAL_NAME_RECOGNIZERS), and the first
@@ -25,12 +25,33 @@ _NOT_A_STREET = (
     r"capsules?|doses?|times|vials?|patients?)(?![\w-]))"
 )
 _CAP = rf"{_NOT_A_STREET}[{UPPER}][{LETTER}'’.-]*"
+# Letters of names that English and French words do not use (as in NerPlausibility's name shapes).
+_NAME_SHAPED_LETTER = r"[^\x00-\x7f\s\d\p{P}\p{S}àâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ]"
 
 
 class NumberedStreetRecognizer(PhiPatternRecognizer):
     ENTITY: ClassVar[str] = STREET_ADDRESS
     FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.UNICODE
     PATTERNS: ClassVar[list[Pattern]] = [
+        # A street and its number after a word that introduces a place, ending the phrase: "Meet me at Kraljevec
+        # 5b", "Please return to Jadranska 6a/8 in case", "Address:\nMikkelsenmyra 485.". Not a year ("in
+        # Lancet 2005"), and the words must hold one no dictionary knows: "at Cycle 3", "to Grade 2" stay.
+        Pattern(
+            "place_word_street_number",
+            rf"(?<=(?<![\w-])(?:at|to|on|in|from|near|into|via|(?i:address|adresse)[ \t]*:[ \t]*\n?)[ \t]+)"
+            rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+(?!(?:1[89]|20)\d\d(?!\w))\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?"
+            rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:in|last|after|before|for|and|on|at|to|street|st\.?)(?![\w-]))",
+            0.45,
+        ),
+        # A street named by one word spelled with a letter English and French words do not use, and its number,
+        # ending the phrase: "Košická 1" on a line of a block, "here they are: Tuškanac 4b, and ...".
+        Pattern(
+            "name_shaped_street_number",
+            rf"(?<![\w.,/:-]){_NOT_A_STREET}(?=[{UPPER}])(?=[{LETTER}'’-]*?{_NAME_SHAPED_LETTER})[{LETTER}'’-]+"
+            rf"(?:[ \t]+{_CAP}){{0,2}}[ \t]+"
+            rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?(?=[ \t]*(?:[,.;:!?)]|\n|$))",
+            0.45,
+        ),
         Pattern(
             "number_name_number",
             rf"(?<![\w.,/:-])\d{{2,6}}[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?"

@@ -22,6 +22,12 @@ def extended(text: str, street: str) -> str:
 
 
 CASES = [
+    # an exported table's empty field between the town and the postcode
+    (
+        "3482 Via Franscini 71 Suite 838\n    Tujetsch\n    nan\n    7188",
+        "3482 Via Franscini 71 Suite 838",
+        "3482 Via Franscini 71 Suite 838\n    Tujetsch\n    nan\n    7188",
+    ),
     # unit, town, then country and postcode
     (
         "Gregory K\n\n233 Erzsébet tér 19.\n Suite 282\n Domoszló\n Hungary 34796\n(37) 788-063-Office",
@@ -48,7 +54,7 @@ CASES = [
     ("12 Main Street\nHER2 positive\nDear Dr Smith", "12 Main Street", "12 Main Street"),
     ("APO AA 61487\n416 60 039 office\n+46 (0)8 928 571 38 fax", "APO AA 61487", "APO AA 61487"),
     ("12 Main Street\nDear Colleague,", "12 Main Street", "12 Main Street"),
-    ("12 Main Street\nnan\n7188", "12 Main Street", "12 Main Street"),
+    ("12 Main Street\nnan\nDiagnosis", "12 Main Street", "12 Main Street"),  # an empty field, then a heading
     # the town after a unit on the same line, up to a stop word; not a dictionary word or a title and name
     (
         "It's in 675 Forrest Hill Road Suite 833 Milford New Zealand",
@@ -132,6 +138,8 @@ STREETS_NAMED_AFTER_PEOPLE = [
     ),
     ("Sent to Marie Dupont 2 cycles later.", ["Marie Dupont"], [("PERSON", "Marie Dupont")]),
     ("Seen with Marie Dupont 2, then alone.", ["Marie Dupont"], [("PERSON", "Marie Dupont")]),
+    # dictionary words spaCy took for a name are no street either
+    ("Progressed to Stage 3.", ["Stage"], [("PERSON", "Stage")]),
 ]
 
 

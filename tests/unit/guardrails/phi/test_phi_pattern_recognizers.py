@@ -138,6 +138,18 @@ CASES = [
     # British postcodes, with their space; not CD45RA
     (AddressRecognizer, "77 King's Road, London SW3 4NT", ["77 King's Road", "SW3 4NT"]),
     (AddressRecognizer, "CD45RA T cells, pT2 N1 M0, stage IIB", []),
+    # the US Postal Service's street suffixes, not the clinical phrases that end like them
+    (AddressRecognizer, "The office is at 574 Bush Villas", ["574 Bush Villas"]),
+    (AddressRecognizer, "placed a 8 Fr Power Port; 1 Heparin Lock; 2 Radiation Field", []),
+    # hyphenated street names, flats after a slash; Romanian, Portuguese and Polish street words
+    (AddressRecognizer, "north side of Hanna-Höfer-Weg 6/9.", ["Hanna-Höfer-Weg 6/9"]),
+    (AddressRecognizer, "Strada Aanei Nr. 824 Bl. 74", ["Strada Aanei Nr. 824"]),
+    (AddressRecognizer, "his address: Lagoa de Viana, 79, Toronto", ["Lagoa de Viana, 79"]),
+    (
+        AddressRecognizer,
+        "arrived at aleja Mieszka I 751 last night; Smith et al. Lancet 2005",
+        ["aleja Mieszka I 751"],
+    ),
     (AddressRecognizer, "au 12, avenue alice laine, 03883 baron.", ["12, avenue alice laine, 03883 baron"]),
     (
         AddressRecognizer,
@@ -358,6 +370,20 @@ CASES = [
     (NumberedStreetRecognizer, "at Locavore, 641 Dašická 688, Turkovice", ["641 Dašická 688"]),
     (NumberedStreetRecognizer, "4241 Steinfelden 73\nSAVONLINNA", ["4241 Steinfelden 73"]),
     (NumberedStreetRecognizer, "2 Tablets 500, then 1200 Units 4 times; 3482 Via Franscini 71 Suite 838", []),
+    # after a word that introduces a place; not a year, a cycle or a grade
+    (
+        NumberedStreetRecognizer,
+        "Meet me at Kraljevec 5b; return to Jadranska 6a/8 in case",
+        ["Kraljevec 5b", "Jadranska 6a/8"],
+    ),
+    (NumberedStreetRecognizer, "seen at Cycle 3, to Grade 2, in Lancet 2005.", []),
+    # one word spelled with a letter English and French do not use, then its number; not a dose
+    (
+        NumberedStreetRecognizer,
+        "here they are: Tuškanac 4b, and\n> Košická 1\n",
+        ["Tuškanac 4b", "Košická 1"],
+    ),
+    (NumberedStreetRecognizer, "Créatinine 85, Docetaxel 75.", []),
     # one capitalised word, or a lower-case word with a letter of Central or Northern European names
     (
         NameShapedWordRecognizer,
