@@ -54,12 +54,12 @@ _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ 
 _EU_STREET_SUFFIX = (
     r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra(?:ß|ss)e|str\.|laan|weg|straat|plein|"
     r"steeg|allee|gasse|(?<![aeiouyAEIOUY])ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv|"
-    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof)"
+    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof|kollen|singel|pad|grenda|gjerdet|bulevardi|stigen|bakken|åsen|haugen)"
 )
 # Street types written as a word of their own after the name, as in Central and Northern Europe:
 # "Erzsébet tér 19.", "Kálmán Imre u. 12.", "Baker Str. 5", "Árpád fejedelem útja 62.".
 _EU_STREET_WORD_AFTER = (
-    r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|cesta|trg|námestie|náměstí|sokak|caddesi|stra(?:ß|ss)e|str\.|gade|vej|"
+    r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|cesta|pot|trg|námestie|náměstí|sokak|caddesi|allé|stra(?:ß|ss)e|str\.|gade|vej|"
     r"gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|"
     r"laan|straat|weg|plein|gasse|platz|street|st\.|road|rd\.))"
 )
@@ -112,6 +112,13 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours)[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
+        # Romanian streets are often written without their number: "it is Bulevardul Tudor", "on Intrarea Dochioiu".
+        Pattern(
+            "ro_street_without_number",
+            rf"(?<![\w,.])(?:Bulevardul|Intrarea|Strada|Calea|Aleea|[SȘŞ]oseaua|Drumul|Splaiul|Pia[țţt]a)[ \t]+"
+            rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}",
+            0.55,
+        ),
         # The most common street words in lower case need a capitalised name: "domicilié rue Victor Hugo",
         # "impasse des Lilas"; "impasse thérapeutique" stays.
         Pattern(
@@ -162,7 +169,8 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino|aleja|(?<!et[ \t])al\.|plac|pl\.|trg|"
             rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
             rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
-            rf"rodovia|ladeira|alameda|travessa|vila|feira)[ \t]+"
+            rf"rodovia|ladeira|alameda|travessa|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|"
+            rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.)[ \t]+"
             rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
             0.6,
         ),

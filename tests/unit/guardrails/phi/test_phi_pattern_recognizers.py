@@ -144,6 +144,17 @@ CASES = [
     # hyphenated street names, flats after a slash; Romanian, Portuguese and Polish street words
     (AddressRecognizer, "north side of Hanna-Höfer-Weg 6/9.", ["Hanna-Höfer-Weg 6/9"]),
     (AddressRecognizer, "Strada Aanei Nr. 824 Bl. 74", ["Strada Aanei Nr. 824"]),
+    (AddressRecognizer, "The bus station is on Intrarea Dochioiu", ["Intrarea Dochioiu"]),
+    (
+        AddressRecognizer,
+        "north side of Novakova pot 33; Stratford Allé 625",
+        ["Novakova pot 33", "Stratford Allé 625"],
+    ),
+    (
+        AddressRecognizer,
+        "Urbanización Felix Porta 102; Eidebakken 47",
+        ["Urbanización Felix Porta 102", "Eidebakken 47"],
+    ),
     (AddressRecognizer, "his address: Lagoa de Viana, 79, Toronto", ["Lagoa de Viana, 79"]),
     (
         AddressRecognizer,
