@@ -39,6 +39,9 @@ PRIORITY: dict[str, int] = {
     )
 }  # fmt: skip
 VOCABULARY_VETOED_TYPES = frozenset({PERSON, LOCATION})
+# Streets found without a street word, by their name and number alone: a clinical term on them makes them a dose
+# or a score.
+_STREETS_WITHOUT_STREET_WORD = frozenset({"NumberedStreetRecognizer"})
 # Types whose non-overlapping remainder is still worth replacing ("Jean" left of an address that took "Dupont").
 _KEEP_REMAINDER = frozenset({PERSON, LOCATION, STREET_ADDRESS})
 _LEADING_TITLE = re.compile(
@@ -96,6 +99,10 @@ def apply_vocabulary(
             p.listed and p.start <= cand.start and cand.end <= p.end for p in protected
         ):
             continue  # "enrolled in RTOG 9601": a trial, not a town and its postcode
+        if cand.recognizer in _STREETS_WITHOUT_STREET_WORD and any(
+            p.listed and p.start < cand.end and cand.start < p.end for p in protected
+        ):
+            continue  # "Cisplatine 75", "Gleason 7" on a line of their own: a dose or a score, not a street
         if cand.type not in VOCABULARY_VETOED_TYPES:
             kept.append(cand)
             continue

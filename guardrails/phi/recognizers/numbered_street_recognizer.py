@@ -52,6 +52,14 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
             rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?(?=[ \t]*(?:[,.;:!?)]|\n|$))",
             0.45,
         ),
+        # A line of its own holding a name and a number, as in an address block: "Pagari 18", "Joaquin Suarez
+        # 2906", "Nieuwe Baan 473". Doses and scores on a line ("Cisplatine 75", "Gleason 7") are vetoed by the
+        # clinical vocabulary, and the words must hold one no dictionary knows: "Annexe 2" stays.
+        Pattern(
+            "street_line",
+            rf"(?:^|(?<=\n))[ \t>*•?-]*\K{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?(?=[ \t]*(?:\n|$))",
+            0.45,
+        ),
         Pattern(
             "number_name_number",
             rf"(?<![\w.,/:-])\d{{2,6}}[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?"

@@ -162,6 +162,9 @@ POSITIONAL_CASES = [
         ["pembrolizumab", "nsclc", "follow up with oncology", "ct chest"],
     ),
     ("en", "women reported less pain than men.", [], ["women reported"]),
+    # a street line needs a word no dictionary knows and no clinical term: doses and scores stay
+    ("en", "Rand Corporation\n\nPagari 18", ["Pagari"], ["Rand Corporation"]),
+    ("fr", "Traitement\nCisplatine 75\nGleason 7\nAnnexe 2", [], ["Cisplatine 75", "Gleason 7", "Annexe 2"]),
     (
         "en",
         "Impression\nLymphovascular invasion\nComorbidities",

@@ -395,6 +395,13 @@ CASES = [
         ["Tuškanac 4b", "Košická 1"],
     ),
     (NumberedStreetRecognizer, "Créatinine 85, Docetaxel 75.", []),
+    # a line of its own: a name and a number (the scrubber then asks for a word no dictionary knows)
+    (
+        NumberedStreetRecognizer,
+        "Rand Corporation\n\nPagari 18\n> Joaquin Suarez 2906",
+        ["Pagari 18", "Joaquin Suarez 2906"],
+    ),
+    (NumberedStreetRecognizer, "Plan: Pagari 18 then\nCycle 3\n", []),
     # one capitalised word, or a lower-case word with a letter of Central or Northern European names
     (
         NameShapedWordRecognizer,
