@@ -109,7 +109,8 @@ class AddressRecognizer(PhiPatternRecognizer):
         # Without a number the street word itself must be capitalised: "Place de la République".
         Pattern(
             "fr_street_without_number",
-            rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours)[ \t]+{_FR_NAME}{_FR_TOWN}",
+            rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours|R[ée]sidence|"
+            rf"Lotissement|Hameau|Lieu-dit|Domaine|Cit[ée])[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
         # Romanian streets are often written without their number: "it is Bulevardul Tudor", "on Intrarea Dochioiu".

@@ -145,6 +145,7 @@ CASES = [
     (AddressRecognizer, "north side of Hanna-Höfer-Weg 6/9.", ["Hanna-Höfer-Weg 6/9"]),
     (AddressRecognizer, "Strada Aanei Nr. 824 Bl. 74", ["Strada Aanei Nr. 824"]),
     (AddressRecognizer, "The bus station is on Intrarea Dochioiu", ["Intrarea Dochioiu"]),
+    (AddressRecognizer, "Résidence Victor Hugo, bât. C", ["Résidence Victor Hugo"]),
     (
         AddressRecognizer,
         "north side of Novakova pot 33; Stratford Allé 625",
