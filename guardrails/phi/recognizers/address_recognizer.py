@@ -110,7 +110,8 @@ class AddressRecognizer(PhiPatternRecognizer):
         Pattern(
             "fr_street_without_number",
             rf"(?<![\w,.])(?:Rue|Avenue|Boulevard|Place|All[ée]e|Chemin|Impasse|Quai|Route|Square|Cours|R[ée]sidence|"
-            rf"Lotissement|Hameau|Lieu-dit|Domaine|Cit[ée])[ \t]+{_FR_NAME}{_FR_TOWN}",
+            rf"Lotissement|Hameau|Lieu-dit|Domaine|Cit[ée]|RUE|AVENUE|BOULEVARD|PLACE|ALL[ÉE]E|CHEMIN|IMPASSE|QUAI|"
+            rf"ROUTE|SQUARE|R[ÉE]SIDENCE|LOTISSEMENT|HAMEAU|LIEU-DIT)[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
         # Romanian streets are often written without their number: "it is Bulevardul Tudor", "on Intrarea Dochioiu".
@@ -121,10 +122,10 @@ class AddressRecognizer(PhiPatternRecognizer):
             0.55,
         ),
         # The most common street words in lower case need a capitalised name: "domicilié rue Victor Hugo",
-        # "impasse des Lilas"; "impasse thérapeutique" stays.
+        # "impasse des Lilas", "chemin de Mathieu"; "impasse thérapeutique", "chemin clinique" stay.
         Pattern(
             "fr_lower_street_without_number",
-            rf"(?<![\w,.])(?:rue|avenue|boulevard|impasse|all[ée]e|quai|(?i:lieu[- ]dit))[ \t]+{_FR_NAME}{_FR_TOWN}",
+            rf"(?<![\w,.])(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin|route|(?i:lieu[- ]dit))[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
         Pattern(

@@ -1,4 +1,4 @@
-"""Person names right after a title: Dr Martin, Pr J. Dupont, Mme DUPONT Claire, Mr. O'Brien, M. naylan."""
+"""Person names right after a title: Dr Martin, Pr J. Dupont, Mme DUPONT Claire, Mr. O'Brien, M. naylan, Dr De Sousa."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from presidio_analyzer import Pattern
 
 from guardrails.phi.name_stopwords import is_name_stopword, not_stopword
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
-from guardrails.phi.recognizers.regex_parts import LOWER, NAME_SEQUENCE, TITLE, UPPER
+from guardrails.phi.recognizers.regex_parts import LOWER, NAME_SEQUENCE, PARTICLE, TITLE, UPPER
 from guardrails.phi.types import PERSON
 
+_CAPITAL_PARTICLE = re.compile(rf"(?=[{UPPER}])(?i:{PARTICLE})")
 # Not after a letter, dot, hyphen or slash: "R-CODOX-M. Prophylaxie" is a regimen, not "M. Prophylaxie".
 _AFTER_TITLE = rf"(?<=(?<![\w./-]){TITLE}[ \t]+)"
 _LOWER_WORD = rf"{not_stopword(LOWER)}[{LOWER}][{LOWER}'’-]+"
@@ -37,5 +38,11 @@ class TitledNameRecognizer(PhiPatternRecognizer):
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        first = pattern_text.split()[0] if pattern_text.split() else ""
-        return False if not first or is_name_stopword(first) else None
+        words = pattern_text.split()
+        first = words[0] if words else ""
+        if not first:
+            return False
+        # "Dr De Sousa", "Dr Le Gall", "Pr Van Damme": a particle opens the family name when a name word follows.
+        if _CAPITAL_PARTICLE.fullmatch(first) and len(words) > 1 and not is_name_stopword(words[1]):
+            return None
+        return False if is_name_stopword(first) else None

@@ -148,6 +148,12 @@ CASES = [
     (AddressRecognizer, "Résidence Victor Hugo, bât. C", ["Résidence Victor Hugo"]),
     (
         AddressRecognizer,
+        "stacey ESTEVE AVENUE PAULINE LEGROS; chemin de Mathieu",
+        ["AVENUE PAULINE LEGROS", "chemin de Mathieu"],
+    ),
+    (AddressRecognizer, "le chemin clinique; la route thérapeutique", []),
+    (
+        AddressRecognizer,
         "north side of Novakova pot 33; Stratford Allé 625",
         ["Novakova pot 33", "Stratford Allé 625"],
     ),
@@ -233,6 +239,9 @@ CASES = [
     (AgeRecognizer, "a 65-year-old man, 89 ans", []),
     # names after titles
     (TitledNameRecognizer, "Dr Hodgkin saw Mr. John Smith", ["Hodgkin", "John Smith"]),
+    # a particle opens the family name after a title; not on its own
+    (TitledNameRecognizer, "Avis Dr De Sousa: curatelle; vu par le Dr Le Gall", ["De Sousa", "Le Gall"]),
+    (TitledNameRecognizer, "Mme Le a dit; Dr De la", []),
     (TitledNameRecognizer, "Mme DUPONT Claire et Pr J. Martin", ["DUPONT Claire", "J. Martin"]),
     (TitledNameRecognizer, "Docteur Jean de La Fontaine", ["Jean de La Fontaine"]),
     (TitledNameRecognizer, "M. naylan, Mme krajewski patrice", ["naylan", "krajewski patrice"]),
