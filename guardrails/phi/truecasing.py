@@ -1,10 +1,11 @@
-"""Capitals for a text typed without any: "follow up with raden tampubolon", "have you heard nijito asano speak?".
+"""Capitals for a text typed without any: "follow up with raden tampubolon", "glad to hear that, says wastuti.".
 
 The small spaCy models and our name recognizers read capitals; a question typed in a hurry, or a form exported in
 lower case, has none, and its names pass unseen. Such a text is read a second time with a capital on the words that
 could be names: words no dictionary knows. Dictionary words (listed names that are also words, such as "said",
-among them), stopwords and clinical terms (drugs, genes, regimens) keep their lower case, so "follow up with oncology" stays a department and
-"pembrolizumab" a drug. Every letter keeps its place, so what is found in the copy is found in the text.
+among them), stopwords and clinical terms (drugs, genes, regimens) keep their lower case, so "follow up with
+oncology" stays a department and "pembrolizumab" a drug. Every letter keeps its place, so what is found in the copy
+is found in the text. The scrubber keeps from the copy only the names that a cue found (PhiScrubber._detect).
 """
 
 from __future__ import annotations
