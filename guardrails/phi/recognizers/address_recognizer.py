@@ -171,9 +171,9 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino|aleja|(?<!et[ \t])al\.|plac|pl\.|trg|"
             rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
             rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
-            rf"rodovia|ladeira|alameda|travessa|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|"
+            rf"rodovia|ladeira|alameda|travessa|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|cesta|"
             rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.)[ \t]+"
-            rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
+            rf"(?:{_WORD}\.?[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
             0.6,
         ),
         # "Tylova 285\n Suite 578", "Pagari 18 Suite 932": a name and number right before a unit is a street.
@@ -183,6 +183,14 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?=[ \t]*,?(?:[ \t]*\n[ \t>*•?-]*|[ \t]+)(?:Apt|APT|Apartment|Suite|SUITE|Ste)\.?[ \t]*#?[ \t]*\d)",
             0.6,
         ),
+        # India's house numbers before the street: "H.No. 53, Prakash Zila".
+        Pattern(
+            "house_number_label_then_street",
+            rf"(?<!\w)H\.?[ \t]?No\.?[ \t]*\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}",
+            0.6,
+        ),
+        # British flats and studios as their own line or after a street: "Flat 89d", "Studio 91f".
+        Pattern("uk_flat", r"(?<![\w])(?:Flat|Studio)[ \t]+\d{1,4}[A-Za-z]?(?![\w])", 0.5),
         # Address-block lines: "Apt. 316", "Suite 828", military "PSC 5217, Box 4854" / "APO AE 44085".
         Pattern(
             "unit_line",

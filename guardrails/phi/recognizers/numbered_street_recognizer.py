@@ -49,7 +49,7 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
             "name_shaped_street_number",
             rf"(?<![\w.,/:-]){_NOT_A_STREET}(?=[{UPPER}])(?=[{LETTER}'’-]*?{_NAME_SHAPED_LETTER})[{LETTER}'’-]+"
             rf"(?:[ \t]+{_CAP}){{0,2}}[ \t]+"
-            rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?(?=[ \t]*(?:[,.;:!?)]|\n|$))",
+            rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?i:st|str|street)\b)",
             0.45,
         ),
         # A line of its own holding a name and a number, as in an address block: "Pagari 18", "Joaquin Suarez

@@ -148,6 +148,13 @@ CASES = [
     (AddressRecognizer, "Résidence Victor Hugo, bât. C", ["Résidence Victor Hugo"]),
     (
         AddressRecognizer,
+        "Karin M. Beike\nH.No. 53, Prakash Zila\nFlat 89d",
+        ["H.No. 53, Prakash Zila", "Flat 89d"],
+    ),
+    (AddressRecognizer, "send it to Gg. Moch. Ramdan No. 833?", ["Gg. Moch. Ramdan No. 833"]),
+    (AddressRecognizer, "a flat affect; Flat lesions 2 cm", []),
+    (
+        AddressRecognizer,
         "stacey ESTEVE AVENUE PAULINE LEGROS; chemin de Mathieu",
         ["AVENUE PAULINE LEGROS", "chemin de Mathieu"],
     ),
@@ -405,6 +412,7 @@ CASES = [
         ["Tuškanac 4b", "Košická 1"],
     ),
     (NumberedStreetRecognizer, "Créatinine 85, Docetaxel 75.", []),
+    (NumberedStreetRecognizer, "drops you off at Lánovská 265 St.", ["Lánovská 265"]),
     # a line of its own: a name and a number (the scrubber then asks for a word no dictionary knows)
     (
         NumberedStreetRecognizer,
