@@ -68,10 +68,10 @@ _AT_PERSON = r"shouted|yelled|screamed|smiled|waved|winked|glared|laughed|stared
 # Meeting or talking with someone: "follow up with Antoniu Aanei", "appointment with Kerboul", "assistant to Thea
 # Lorch". Departments and tests are dictionary words or acronyms, which the plausibility check drops.
 _WITH_PERSON = (
-    r"follow(?:ed|s|ing)?[ 	-]*up[ 	]+with|appointment[ 	]+with|meeting[ 	]+with|consultation[ 	]+with|"
-    r"(?:spoke|speak|speaks|speaking|talked|talk|talks|talking|met|meet|meets)[ 	]+(?:to|with)|"
-    r"assistant[ 	]+to|married[ 	]+to|rendez-vous[ 	]+avec|rdv[ 	]+avec|consultation[ 	]+avec|"
-    r"(?:parl[ée]|discut[ée])[ 	]+avec"
+    r"follow(?:ed|s|ing)?[ \t-]*up[ \t]+with|appointment[ \t]+with|meeting[ \t]+with|consultation[ \t]+with|"
+    r"(?:spoke|speak|speaks|speaking|talked|talk|talks|talking|met|meet|meets)[ \t]+(?:to|with)|"
+    r"assistant[ \t]+to|married[ \t]+to|rendez-vous[ \t]+avec|rdv[ \t]+avec|consultation[ \t]+avec|"
+    r"(?:parl[ée]|discut[ée])[ \t]+avec"
 )
 # The maker of a work: "a song by ex-Zombie Mocanu", "directed by Brad L Key and starring Key".
 _WORK = (
