@@ -16,7 +16,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
-from guardrails.phi.recognizers.regex_parts import LETTER, UPPER
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import STREET_ADDRESS
 
 # Not a unit of an address, a place in a hospital or a dose: "71 Suite 838", "12 Cycle 3", "1200 Units 4".
@@ -25,7 +25,7 @@ _NOT_A_STREET = (
     r"capsules?|doses?|times|vials?|patients?)(?![\w-]))"
 )
 _CAP = rf"{_NOT_A_STREET}[{UPPER}][{LETTER}'’.-]*"
-# Letters of names that English and French words do not use (as in NerPlausibility's name shapes).
+# Letters that English and French words do not use; "ä", "ö" and "ü" count here, as Nordic and German streets use them.
 _NAME_SHAPED_LETTER = r"[^\x00-\x7f\s\d\p{P}\p{S}àâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ]"
 
 
@@ -35,11 +35,12 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         # A street and its number after a word that introduces a place, ending the phrase: "Meet me at Kraljevec
         # 5b", "Please return to Jadranska 6a/8 in case", "Address:\nMikkelsenmyra 485.". Not a year ("in
-        # Lancet 2005"), and the words must hold one no dictionary knows: "at Cycle 3", "to Grade 2" stay.
+        # Lancet 2005"), not a trial's acronym ("in ABCSG 12"), and the words must hold one no dictionary knows:
+        # "at Cycle 3", "to Grade 2" stay.
         Pattern(
             "place_word_street_number",
             rf"(?<=(?<![\w-])(?:at|to|on|in|from|near|into|via|(?i:address|adresse)[ \t]*:[ \t]*\n?)[ \t]+)"
-            rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+(?!(?:1[89]|20)\d\d(?!\w))\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?"
+            rf"(?=[{UPPER}][{LOWER}]){_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+(?!(?:1[89]|20)\d\d(?!\w))\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?"
             rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:in|last|after|before|for|and|on|at|to|street|st\.?)(?![\w-]))",
             0.45,
         ),

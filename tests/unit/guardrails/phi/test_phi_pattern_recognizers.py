@@ -404,7 +404,7 @@ CASES = [
         "Meet me at Kraljevec 5b; return to Jadranska 6a/8 in case",
         ["Kraljevec 5b", "Jadranska 6a/8"],
     ),
-    (NumberedStreetRecognizer, "seen at Cycle 3, to Grade 2, in Lancet 2005.", []),
+    (NumberedStreetRecognizer, "seen at Cycle 3, to Grade 2, in Lancet 2005, in ABCSG 12.", []),
     # one word spelled with a letter English and French do not use, then its number; not a dose
     (
         NumberedStreetRecognizer,
