@@ -205,9 +205,8 @@ class AddressBlocks:
         words = _WORD.findall(line)
         digits = sum(ch.isdigit() for ch in line)
         if line.strip(" \t,").lower() in _EMPTY_FIELDS:
-            return (
-                False  # a spreadsheet's empty field ("Tujetsch", "nan", "7188"): kept if a postcode follows
-            )
+            # A spreadsheet's empty field ("Tujetsch", "nan", "7188"): kept if a postcode follows.
+            return False
         if not any(ch.isupper() for ch in line) and not digits:
             return None  # lower-case words only: running text
         if digits > 8 or len(_DIGIT_GROUP.findall(line)) > 2:

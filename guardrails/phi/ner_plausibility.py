@@ -26,17 +26,19 @@ _ROMAN_OR_GRADE = re.compile(r"(?i)^(?:[ivx]{1,4}[a-d]?|[a-d]\d?)$")
 
 
 # Letters of names that English and French words do not use ("ć", "ő", "ø", "ñ"; "ö" and "ü" too: French uses
-# them only in a handful of words, all in the dictionary), and family-name endings of several languages (not
-# "-idis", a Latin genitive: "epididymidis").
+# them only in a handful of words, all in the dictionary). Shared with the street recognizers ("Košická 1").
+NAME_LETTER = r"[^\x00-\x7f\s\d\p{P}\p{S}àâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ]"
+# A name letter, or a family-name ending of several languages (not "-idis", a Latin genitive: "epididymidis").
 _NAME_SHAPED = re.compile(
-    r"[^\x00-\x7fàâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ’]"
+    NAME_LETTER
     # Endings count on words of six letters or more: "Prev" (a journal's abbreviation) is not "-ev".
-    r"|(?<=\w{3})(?:ov|ova|ev|eva|ski|ska|sky|cki|cka|vić|vic|vich|ić|ič|enko|escu|oglu|yan|sson|sen|dottir|poulos|"
+    + r"|(?<=\w{3})(?:ov|ova|ev|eva|ski|ska|sky|cki|cka|vić|vic|vich|ić|ič|enko|escu|oglu|yan|sson|sen|dottir|poulos|"
     r"akis|elli|etti|ucci)$"
 )
 
 
-_NAME_LETTER = re.compile(r"[^\x00-\x7fàâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ’äöüÄÖÜ]")
+# A name letter that no medical word holds either: "ä", "ö" and "ü" do ("Röntgen").
+_NAME_LETTER = re.compile(rf"(?![äöüÄÖÜ]){NAME_LETTER}")
 
 # Endings of medical words (French and English forms) and drug-name stems, shared with the lone-line name check
 # (LoneLineNameRecognizer): "Lymphœdème", "néphro-urétérectomie", "Sialoblastoma", "pembrolizumab".

@@ -171,7 +171,7 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"largo|travessa|corso|chauss[ée]e|avenue|strada|carrer|paseo|camino|aleja|(?<!et[ \t])al\.|plac|pl\.|trg|"
             rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
             rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
-            rf"rodovia|ladeira|alameda|travessa|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|cesta|"
+            rf"rodovia|ladeira|alameda|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|cesta|"
             rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.)[ \t]+"
             rf"(?:{_WORD}\.?[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
             0.6,

@@ -15,6 +15,7 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern
 
+from guardrails.phi.ner_plausibility import NAME_LETTER
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
 from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
 from guardrails.phi.types import STREET_ADDRESS
@@ -25,8 +26,6 @@ _NOT_A_STREET = (
     r"capsules?|doses?|times|vials?|patients?)(?![\w-]))"
 )
 _CAP = rf"{_NOT_A_STREET}[{UPPER}][{LETTER}'’.-]*"
-# Letters that English and French words do not use; "ä", "ö" and "ü" count here, as Nordic and German streets use them.
-_NAME_SHAPED_LETTER = r"[^\x00-\x7f\s\d\p{P}\p{S}àâçéèêëîïôùûÿœæÀÂÇÉÈÊËÎÏÔÙÛŸŒÆ]"
 
 
 class NumberedStreetRecognizer(PhiPatternRecognizer):
@@ -48,7 +47,7 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
         # ending the phrase: "Košická 1" on a line of a block, "here they are: Tuškanac 4b, and ...".
         Pattern(
             "name_shaped_street_number",
-            rf"(?<![\w.,/:-]){_NOT_A_STREET}(?=[{UPPER}])(?=[{LETTER}'’-]*?{_NAME_SHAPED_LETTER})[{LETTER}'’-]+"
+            rf"(?<![\w.,/:-]){_NOT_A_STREET}(?=[{UPPER}])(?=[{LETTER}'’-]*?{NAME_LETTER})[{LETTER}'’-]+"
             rf"(?:[ \t]+{_CAP}){{0,2}}[ \t]+"
             rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}}[A-Za-z]?)?(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?i:st|str|street)\b)",
             0.45,
