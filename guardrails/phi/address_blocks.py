@@ -39,6 +39,15 @@ _TOKEN = (
 )
 _ADDRESS_LINE = re.compile(rf"{_LINE_LEAD}{_TOKEN}(?:[ \t]*,?[ \t]*{_TOKEN}){{0,6}}[ \t,]*")
 _POSTCODE_LINE = re.compile(rf"{_LINE_LEAD}(?:{_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*")
+# In a text typed without capitals, a town or a country is a word in lower case: "hungary 34796", "pines beach".
+_LOWER_WORD = rf"[{LOWER}][{LETTER}'’.\-]*(?![{LETTER}\d])"
+_ANY_CASE_TOKEN = rf"(?:{_TOKEN}|{_LOWER_WORD})"
+_ANY_CASE_ADDRESS_LINE = re.compile(
+    rf"{_LINE_LEAD}{_ANY_CASE_TOKEN}(?:[ \t]*,?[ \t]*{_ANY_CASE_TOKEN}){{0,6}}[ \t,]*"
+)
+_ANY_CASE_POSTCODE_LINE = re.compile(
+    rf"{_LINE_LEAD}(?:{_ANY_CASE_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*"
+)
 _WORD = re.compile(rf"[{LETTER}]+")
 # What an exported table writes in an empty field.
 _EMPTY_FIELDS = frozenset({"nan", "n/a", "null", "none", "-", "—"})
@@ -74,20 +83,35 @@ _TRAILING_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?$")
 _ACRONYM_AT_END = re.compile(rf"(?<![{LETTER}])[{UPPER}]{{2,}}$")
 _NAMES_JOINER = re.compile(r"[ \t]+(?:and|&|et)[ \t]+$")
 _STREET_WORD_FIRST = re.compile(
-    r"(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)[ \t]+\w"
+    r"(?:\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)"
+    r"[ \t]+\w"
 )
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+$")
 
 
 class AddressBlocks:
-    def __init__(self, vocabulary: ClinicalVocabulary, dictionary: frozenset[str]) -> None:
+    """`any_case`: the text was typed without capitals (read in its capitalised copy, see truecasing), so the lines
+    of a block may hold lower-case words; lines of such words only are weak lines, kept when a postcode follows."""
+
+    def __init__(
+        self, vocabulary: ClinicalVocabulary, dictionary: frozenset[str], any_case: bool = False
+    ) -> None:
         self.vocabulary = vocabulary
         self.dictionary = dictionary
+        self.any_case = any_case
+        self._address_line = _ANY_CASE_ADDRESS_LINE if any_case else _ADDRESS_LINE
+        self._postcode_line = _ANY_CASE_POSTCODE_LINE if any_case else _POSTCODE_LINE
 
     def extend(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         out = []
         for c in self._streets_named_after_people(text, candidates):
-            if c.type == LOCATION and _STREET_WORD_FIRST.match(text, c.start, c.end):
-                # spaCy's "rue texier" is a street, not a town; its span may run on into the sentence ("pour").
+            if c.type in (LOCATION, PERSON) and _STREET_WORD_FIRST.match(text, c.start, c.end):
+                # spaCy's "rue texier" is a street, not a town; "avenue charlotte brunet", typed in lower case, is
+                # not a person. The span may run on into the sentence ("pour"), and the house number before it
+                # is the street's ("5, avenue charlotte brunet").
+                number = _HOUSE_NUMBER_BEFORE.search(text, max(0, c.start - 12), c.start)
+                if number is not None:
+                    c = replace(c, start=number.start())
                 end = c.end
                 while (last := _LAST_WORD.search(text, c.start, end)) and fold(
                     last.group(1)
@@ -154,7 +178,7 @@ class AddressBlocks:
                 blank, line_start = True, line_end + 1
                 line_end = _line_end(text, line_start)
             line = text[line_start:line_end]
-            pattern = _POSTCODE_LINE if blank else _ADDRESS_LINE
+            pattern = self._postcode_line if blank else self._address_line
             if len(line) > MAX_LINE_CHARS or not pattern.fullmatch(line):
                 break
             kind = self._line_kind(line)
@@ -208,9 +232,11 @@ class AddressBlocks:
             # A spreadsheet's empty field ("Tujetsch", "nan", "7188"): kept if a postcode follows.
             return False
         if not any(ch.isupper() for ch in line) and not digits:
-            return None  # lower-case words only: running text
-        if digits > 8 or len(_DIGIT_GROUP.findall(line)) > 2:
-            return None  # a phone or fax number line
+            # Lower-case words only: running text, unless nothing in the text has capitals.
+            return False if self.any_case else None
+        if digits > 8 or len(_DIGIT_GROUP.findall(line)) > (1 if self.any_case else 2):
+            # A phone or fax number line; in lower case, a line of words and two numbers is one ("781 1704 office").
+            return None
         long_words = [w for w in words if len(w) > 3]
         if any(fold(w) in name_stopwords() for w in long_words) or self.vocabulary.protected_spans(line):
             return None

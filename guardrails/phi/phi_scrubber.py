@@ -29,6 +29,7 @@ from guardrails.phi.types import (
     DATE,
     LOCATION,
     PERSON,
+    STREET_ADDRESS,
     SUPPORTED_LANGUAGES,
     DetectedEntity,
     Language,
@@ -84,6 +85,11 @@ _GUESSING_NAME_RECOGNIZERS = frozenset(
         "KnownSurnameRecognizer",
     }
 )
+
+# What the capitalised copy is read for: names, and streets whose name the copy capitalised ("harjukuja 54",
+# "3369 24 clarke avenue"); their recognizers need a capital or a street word, and a text typed without capitals
+# gives neither.
+_CASED_COPY_TYPES = frozenset({PERSON, STREET_ADDRESS})
 
 
 # Sources whose names are relatives of someone named in the text ("sa fille Claire", "Maria's husband"): another
@@ -215,7 +221,11 @@ class PhiScrubber:
         protected = self.vocabulary.protected_spans(text)
         kept = apply_vocabulary(text, raw, protected)
         if cased_copy:
-            kept = [c for c in kept if c.type == PERSON and c.recognizer not in _GUESSING_NAME_RECOGNIZERS]
+            kept = [
+                c
+                for c in kept
+                if c.type in _CASED_COPY_TYPES and c.recognizer not in _GUESSING_NAME_RECOGNIZERS
+            ]
         plausibility = self._plausibility[language]
         places = [(c.start, c.end) for c in kept if c.type == LOCATION]
 
@@ -303,11 +313,13 @@ class PhiScrubber:
             + dialogue_speakers(text, kept, plausibility.name_like)
         )
         kept += apply_vocabulary(text, propagated, protected)
-        kept = AddressBlocks(self.vocabulary, plausibility.dictionary).extend(text, kept)
+        kept = AddressBlocks(self.vocabulary, plausibility.dictionary, any_case=cased_copy).extend(text, kept)
         if not cased_copy and without_capitals(text):
             cased = truecased(text, plausibility.is_word, [(p.start, p.end) for p in protected])
             if cased != text:
-                kept += [c for c in self._detect(cased, language, cased_copy=True) if c.type == PERSON]
+                kept += [
+                    c for c in self._detect(cased, language, cased_copy=True) if c.type in _CASED_COPY_TYPES
+                ]
         return resolve_overlaps(text, kept)
 
     @staticmethod

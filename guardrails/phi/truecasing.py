@@ -19,6 +19,13 @@ from guardrails.phi.name_stopwords import is_name_stopword
 _WORD = re.compile(r"(?<![\w'’-])\p{Ll}[\p{Ll}'’]+(?:-\p{Ll}[\p{Ll}'’]+)*(?![\w'’-])")
 # Acronyms typed in lower case have no vowel, names do: "nsclc", "ct", "bx" (a letter outside ASCII counts: "mørch").
 _VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")
+# The words between a house number and a street word name a street even when they are words: "24 clarke avenue",
+# "217 lovers lane", "385 gemsbok st". Only street words that end nothing else after a number: not "way", "drive",
+# "place" or "close" ("2 hour drive", "stent 2 weeks in place", "a 15 scalpel blade close to").
+_STREET_RUN = re.compile(
+    r"(?<![\w.,/-])\d{1,5}[ \t]+(?P<name>\p{Ll}[\p{Ll}'’-]*(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){0,2})[ \t]+"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|terrace|crescent)(?![\w-])"
+)
 # A text long enough to hold a name, and no capital anywhere: a title-less heading ("plan") is not one.
 _MIN_LETTERS = 6
 
@@ -31,12 +38,15 @@ def without_capitals(text: str) -> bool:
 
 def truecased(text: str, is_word: Callable[[str], bool], protected: Sequence[tuple[int, int]] = ()) -> str:
     """`text` with the first letter of each word that could be a name in upper case: not a word by `is_word`
-    (dictionary words, acronyms, stopwords, listed names that are also words such as "said"), not inside a
-    `protected` span (start, end). The result has the same length as `text`."""
+    (dictionary words, acronyms, stopwords, listed names that are also words such as "said") unless it names a
+    street, not inside a `protected` span (start, end). The result has the same length as `text`."""
     chars = list(text)
+    street_names = [(m.start("name"), m.end("name")) for m in _STREET_RUN.finditer(text)]
     for m in _WORD.finditer(text):
         word = m.group()
-        if len(word) < 3 or not _VOWEL.search(word) or is_name_stopword(word) or is_word(word):
+        if len(word) < 3 or not _VOWEL.search(word) or is_name_stopword(word):
+            continue
+        if is_word(word) and not any(s <= m.start() and m.end() <= e for s, e in street_names):
             continue
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue

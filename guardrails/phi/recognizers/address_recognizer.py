@@ -26,7 +26,13 @@ _EN_STREET = (
     r"mills?|mission|motorway|mountains?|orchard|overpass|parks|parkways|pass|passage|pines?|plains?|prairie|ranch|"
     r"rapids?|ridges|river|roads|shoals?|shores?|skyway|spurs?|squares|stravenue|stream|streets|summit|throughway|"
     r"trafficway|trailer|tunnel|turnpike|underpass|unions?|valleys?|viaduct|views|villages?|ville|vista|walks|wall|"
-    r"ways|villas?|entrance|lookout|parklands|chowk|nagar|marg|ganj)\b\.?"
+    r"ways|villas?|entrance|lookout|parklands|chowk|nagar|marg|ganj|springs|slope|wells|curve|"
+    # Australia's and New Zealand's, less those that end a clinical phrase ("Ovarian Reserve", "Dialysis Circuit",
+    # "Single Strand"), and Britain's crossroads.
+    r"alleyway|amble|anchorage|approach|arcade|broadway|brae|byway|centreway|chase|circlet|colonnade|concourse|copse|"
+    r"courtyard|crossroads?|crossway|cul-de-sac|dell|driveway|esplanade|fairway|fire[ \t]?track|firetrail|footway|"
+    r"foreshore|garden|glade|grange|highroad|keys|laneway|mall|meander|outlook|parade|pathway|piazza|plateau|"
+    r"promenade|quays?|ramble|retreat|ridgeway|riverway|riviera|roadway|thoroughfare|tollway|walkway|wynd)\b\.?"
 )
 _EN_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|floor|fl|bldg|building|room|rm)\.?[ \t]*#?[ \t]*\w{1,6}|[ \t]*#[ \t]*\w{1,6})?"
 _US_TOWN = rf"(?:,?[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?"
@@ -49,18 +55,28 @@ _FR_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter|quater|[a-d]))?(?![\w])[ \t]*,?"
 # A particle is a whole word: "69003 LYON depuis 2010" ends at LYON, not in "de|puis".
 _FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}(?![{LETTER}])|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
 # Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
+# An English street word after a French street's name, as foreign addresses are written in English ("31 Rue
+# tachkent St. the first"); "St." before a name is a saint ("rue St. Jacques").
+_ENGLISH_STREET_AFTER = rf"(?i:street)(?![{LETTER}])|St\.(?![ \t]*[{UPPER}])"
+# Words that carry a French sentence on after a street name typed in lower case ("rue auguste reynaud pour le");
+# not "le", "la", "les": street names hold them ("rue de la paix").
+_SENTENCE_WORD = (
+    r"(?i:pour|depuis|avec|chez|et|à|au|aux|est|sera|a|ont|puis|ou|sans|dans|vers|par|qui|que|mais|donc|car|"
+    r"un|une|son|sa|ses|ce|cette|il|elle|on|nous|vous|ils|elles|se|ne|y|en)"
+)
 _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
 
 _EU_STREET_SUFFIX = (
     r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra(?:ß|ss)e|str\.|laan|weg|straat|plein|"
     r"steeg|allee|gasse|(?<![aeiouyAEIOUY])ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv|"
-    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof|kollen|singel|pad|grenda|gjerdet|bulevardi|stigen|bakken|åsen|haugen)"
+    r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof|kollen|singel|pad|grenda|gjerdet|bulevardi|stigen|bakken|åsen|haugen|"
+    r"vijenac|polku)"
 )
 # Street types written as a word of their own after the name, as in Central and Northern Europe:
 # "Erzsébet tér 19.", "Kálmán Imre u. 12.", "Baker Str. 5", "Árpád fejedelem útja 62.".
 _EU_STREET_WORD_AFTER = (
     r"(?:u\.|(?i:tér|utca|út|útja|ulica|ul\.|cesta|pot|trg|námestie|náměstí|sokak|caddesi|allé|stra(?:ß|ss)e|str\.|gade|vej|"
-    r"gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|"
+    r"gata|gatan|vägen|väg|vei|veien|tie|katu|kuja|polku|vijenac|naselje|prehod|bulevardi|nabrežje|vrh|"
     r"laan|straat|weg|plein|gasse|platz|street|st\.|road|rd\.))"
 )
 # English words that end like a street type: "Spring 2020", "Bring 3". Gerunds ("During 2017", "Measuring
@@ -80,6 +96,15 @@ _HOSPITAL_SUITE = (
 _CAP_SUFFIXED = rf"[{UPPER}][{LETTER}]*(?:-[{LETTER}]+)*?-?(?i:{_EU_STREET_SUFFIX})"
 # A house number, with its letter or its flat: "5b", "54/63", "6a/8", "9-4".
 _HOUSE_NUMBER = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+# The number of a house on its street, with its sign: "Calle Alvear N° 435", "Avenida de Neto, S/N" (no number).
+_HOUSE_NUMBER_OF_STREET = rf"(?:(?:(?i:no|nr|n[°º]|núm|nro)\.?[ \t]*)?{_HOUSE_NUMBER}|S/N|s/n)"
+# The flat or floor after a Spanish, Portuguese or Italian street's number: "Calle 7 N° 197 Piso 8 Dto. 4",
+# "Circuito de Jesús 762 Interior 452", "Rotonda Toldo, 41 Piano 0".
+_IBERIAN_UNIT = (
+    r"(?:,?[ \t]+(?i:interior|int\.|local|piso|puerta|escalera|dto\.?|depto\.?|torre|apto\.?|bloco|lote|andar|sala|"
+    r"piano|appartamento|interno|scala)[ \t]*\d{1,4}[A-Za-z]?"
+    r"(?!\w)){0,3}"
+)
 # A building number written before the street's own number: "3482 Via Franscini 71" (Swiss, Nordic forms).
 _LEADING_NUMBER = r"(?:\d{1,6}[ \t]+)?"
 # One street of a crossing: "159 Eleftheriou Venizelou str", "Kuusiku 7", "Nieuwe Baan 473 St.", "Main Street".
@@ -128,6 +153,12 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?<![\w,.])(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin|route|(?i:lieu[- ]dit))[ \t]+{_FR_NAME}{_FR_TOWN}",
             0.55,
         ),
+        # Without a number, a lower-case street counts only when a postcode follows: "chemin fournier, 04110 pages".
+        Pattern(
+            "fr_street_without_number_then_postcode",
+            rf"(?<![\w,.])(?i:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin|route){_FR_LOWER_NAME_THEN_POSTCODE}{_FR_TOWN}",
+            0.6,
+        ),
         Pattern(
             "fr_street_lowercase_then_postcode",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+{_FR_STREET}{_FR_LOWER_NAME_THEN_POSTCODE}{_FR_TOWN}",
@@ -139,8 +170,26 @@ class AddressRecognizer(PhiPatternRecognizer):
         Pattern(
             "fr_street_line_any_case",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai|route)"
-            rf"(?:[ \t]+[{LETTER}][{LETTER}'’-]*){{1,5}}(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b)|[ \t]+à[ \t]+[{UPPER}])",
+            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}]))[{LETTER}][{LETTER}'’-]*){{1,5}}"
+            rf"(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b)|[ \t]+à[ \t]+[{UPPER}])",
             0.6,
+        ),
+        # The same in running text: the name runs to the first word that carries on the sentence ("au 513, chemin de
+        # potier pour le 23.12", "résidant au 114, rue auguste reynaud, a été") or to punctuation.
+        Pattern(
+            "fr_street_any_case_in_sentence",
+            rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai)"
+            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}])|{_ENGLISH_STREET_AFTER})[{LETTER}][{LETTER}'’-]*){{1,5}}",
+            0.55,
+        ),
+        # Without a number, in any case, after a word that announces where someone lives: "domicilié rue de brunet,",
+        # "résidant au rue de mahe".
+        Pattern(
+            "fr_announced_street_any_case",
+            rf"(?<=(?<!\w)(?i:domicili[ée]e?|r[ée]sidente?|r[ée]sidant|demeurant|habite|habitant|adresse[ \t]*:)"
+            rf"(?:[ \t]+(?i:au|à|en))?[ \t]+)(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai)"
+            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}]))[{LETTER}][{LETTER}'’-]*){{1,5}}",
+            0.55,
         ),
         Pattern(
             "postcode_town",
@@ -148,6 +197,12 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"(?:[ \t-]+(?:{_FR_PARTICLE}|{_CAP})(?![{LETTER}]))*"
             rf"(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?",
             0.5,
+        ),
+        # Australia's last line, state then a four-digit postcode: "Jonesport, SA, 2645", "Sydney NSW 2000".
+        Pattern(
+            "au_town_state_postcode",
+            rf"(?<!\w){_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?[ \t]+\d{{4}}(?!\w)",
+            0.6,
         ),
         Pattern(
             "us_town_state_zip",
@@ -172,15 +227,26 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
             rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
             rf"rodovia|ladeira|alameda|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|cesta|"
-            rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.)[ \t]+"
-            rf"(?:{_WORD}\.?[ \t]+){{0,3}}{_WORD},?[ \t]+(?:(?i:no|nr)\.?[ \t]*)?{_HOUSE_NUMBER}(?!\w)",
+            rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.|diagonal|blvd?\.|circuito|andador|"
+            rf"retorno|privada|cerrada|prolongaci[óo]n|ampliaci[óo]n|continuaci[óo]n|estrada|viela|residencial|"
+            rf"recanto|p[áa]tio|fazenda|s[íi]tio|ca[ñn]ada|quadra|pasadizo|acceso|peatonal|rotonda|condom[íi]nio|"
+            rf"ch[áa]cara|distrito|(?-i:Av|Pot|C\.(?=[ \t]+del?[ \t])))[ \t]+"
+            rf"(?:(?:{_WORD}|(?:[{UPPER}]\.){{1,3}})\.?[ \t]+){{0,3}}(?:{_WORD}|\d{{1,3}}(?=[ \t]+(?i:n[°º])))"
+            rf",?[ \t]+{_HOUSE_NUMBER_OF_STREET}(?!\w){_IBERIAN_UNIT}",
             0.6,
+        ),
+        # Portugal's "R." for "Rua", with the comma before the number that Portuguese addresses write: "R. Macedo,
+        # 77". The comma keeps out an initial before a name.
+        Pattern(
+            "pt_abbreviated_rua",
+            rf"(?<![\w.])R\.[ \t]+(?:(?:d[aeo]s?)[ \t]+)?{_CAP}(?:[ \t]+{_WORD}){{0,3}},[ \t]*(?:\d{{1,5}}[A-Za-z]?|S/N)(?!\w)",
+            0.55,
         ),
         # "Tylova 285\n Suite 578", "Pagari 18 Suite 932": a name and number right before a unit is a street.
         Pattern(
             "street_then_unit",
             rf"(?<![\w,.]){_LEADING_NUMBER}(?!{_HOSPITAL_PLACE}(?!\w)){_CAP}(?:[ \t]+{_WORD}){{0,2}}[ \t]+\d{{1,5}}[A-Za-z]?\.?"
-            rf"(?=[ \t]*,?(?:[ \t]*\n[ \t>*•?-]*|[ \t]+)(?:Apt|APT|Apartment|Suite|SUITE|Ste)\.?[ \t]*#?[ \t]*\d)",
+            rf"(?=[ \t]*,?(?:[ \t]*\n[ \t>*•?-]*|[ \t]+)(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d)",
             0.6,
         ),
         # India's house numbers before the street: "H.No. 53, Prakash Zila".
@@ -213,12 +279,13 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"|{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]+\d{{1,5}}[A-Za-z]?)(?!\w)",
             0.6,
         ),
-        # "ZIP: 8592", "my zip code is 35350", "code postal : 69003": a postcode after its label. Not "CP": in
-        # French prescriptions it means a tablet ("1 cp 2 fois par jour").
+        # "ZIP: 8592", "my zip code is 35350", "code postal : 69003": a postcode after its label, of any country's
+        # shape: "69237-861" and "69237861" (Brazil), "B4H6S4" (Canada), "X38 3N9H" (Ireland), "H-6579" (a
+        # country letter). Not "CP": in French prescriptions it means a tablet ("1 cp 2 fois par jour").
         Pattern(
             "labelled_postcode",
-            r"(?=[A-Z0-9]*\d)(?<=(?<!\w)(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal)"
-            r"(?:\s+is)?[ \t]*[:=]?[ \t]*)[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?(?![\w-])",
+            r"(?=[A-Z0-9-]*\d)(?<=(?<!\w)(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal|cep)"
+            r"(?:\s+is)?[ \t]*[:=]?[ \t]*)(?:(?:[A-Z]{1,2}-)?[A-Z0-9]{3,8}(?:[ -][A-Z0-9]{2,4})?|\d{2}-\d{3})(?![\w-])",
             0.7,
         ),
         # Crossings: "the corner of 159 Eleftheriou Venizelou str and Rennie Union", "à l'angle de la rue Victor

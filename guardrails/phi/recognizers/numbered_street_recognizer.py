@@ -26,6 +26,8 @@ _NOT_A_STREET = (
     r"capsules?|doses?|times|vials?|patients?)(?![\w-]))"
 )
 _CAP = rf"{_NOT_A_STREET}[{UPPER}][{LETTER}'’.-]*"
+# Postcodes of Europe and Latin America: "8479", "12345", "026 61", "4700-123", "00-950", "1234 AB".
+_POSTCODE = r"(?:\d{4,5}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}(?![\w]))"
 
 
 class NumberedStreetRecognizer(PhiPatternRecognizer):
@@ -40,7 +42,7 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
             "place_word_street_number",
             rf"(?<=(?<![\w-])(?:at|to|on|in|from|near|into|via|(?i:address|adresse)[ \t]*:[ \t]*\n?)[ \t]+)"
             rf"(?=[{UPPER}][{LOWER}]){_CAP}(?:[ \t]+{_CAP}){{0,2}},?[ \t]+(?!(?:1[89]|20)\d\d(?!\w))\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?"
-            rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:in|last|after|before|for|and|on|at|to|street|st\.?)(?![\w-]))",
+            rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:in|last|after|before|for|and|on|at|to|(?i:street|st\.?))(?![\w-]))",
             0.45,
         ),
         # A street named by one word spelled with a letter English and French words do not use, and its number,
@@ -57,7 +59,17 @@ class NumberedStreetRecognizer(PhiPatternRecognizer):
         # clinical vocabulary, and the words must hold one no dictionary knows: "Annexe 2" stays.
         Pattern(
             "street_line",
-            rf"(?:^|(?<=\n))[ \t>*•?-]*\K{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?(?=[ \t]*(?:\n|$))",
+            rf"(?:^|(?<=\n))[ \t>*•?-]*\K{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?"
+            rf"(?=[ \t]*(?:\n|$))",
+            0.45,
+        ),
+        # A street and number, then the postcode and town after a comma, as Nordic, Dutch, Central European and
+        # Portuguese addresses are written on one line: "Bergeekra 31F, 8479 Espenfjord", "Jahu 80, 12345 Liiva",
+        # "Rua Igreja 25, 4700-123 Braga".
+        Pattern(
+            "street_number_postcode_town",
+            rf"(?<![\w.,/:-]){_CAP}(?:[ \t]+(?:{_CAP}|[{LOWER}]{{1,3}})){{0,3}}[ \t]+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)?[ \t]*,[ \t]*"
+            rf"(?!(?:19|20)\d\d(?!\d)){_POSTCODE}[ \t]+[{UPPER}][{LETTER}'’-]+(?:[ \t]+[{UPPER}][{LETTER}'’-]+){{0,2}}",
             0.45,
         ),
         Pattern(

@@ -15,11 +15,11 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
-from guardrails.phi.recognizers.regex_parts import LETTER
+from guardrails.phi.recognizers.regex_parts import LETTER, UPPER
 from guardrails.phi.types import STREET_ADDRESS
 
 _TOWN_WORD = rf"[{LETTER}][{LETTER}'’-]*"
-_POSTCODE = r"(?:\d{5}|(?!(?:19|20)\d\d(?!\d))\d{4}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{2}-\d{3})"
+_POSTCODE = r"(?:\d{5}-\d{3}|\d{5}|(?!(?:19|20)\d\d(?!\d))\d{4}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{2}-\d{3})"
 _UNIT = r"(?i:mg|g|kg|mcg|µg|ml|l|cm|mm|m|km|gy|cgy|ui|iu|units?|%|patients?|cases|cells|copies|/)"
 
 
@@ -34,6 +34,16 @@ class TownPostcodeRecognizer(PhiPatternRecognizer):
             rf"[ \t]+{_POSTCODE}(?![\w.,/-]?\d)(?![ \t]*{_UNIT}(?!\w))(?![\w-])",
             # Below the other address patterns: Presidio drops a result inside another of the same type
             # with a higher or equal score, and this one may still be dropped by the plausibility check.
+            0.45,
+        ),
+        # The last line of an address block in the European order, postcode then town: "026 61 Malá Lodina",
+        # "5623-335 Fafe", "00-950 Warszawa", "1234 AB Amsterdam", "32550-204 Silveira / PR". Five-digit French
+        # postcodes have their own pattern in AddressRecognizer.
+        Pattern(
+            "postcode_town_line",
+            rf"(?:^|(?<=\n))[ \t>*•?-]*\K(?:\d{{3}}[ ]\d{{2}}|\d{{4}}-\d{{3}}|\d{{5}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{4}}[ ]?[A-Z]{{2}})"
+            rf"[ \t]+[{UPPER}][{LETTER}'’-]+(?:[ \t-]+[{LETTER}][{LETTER}'’-]*){{0,3}}(?:[ \t]*/[ \t]*[A-Z]{{2}})?"
+            rf"(?=[ \t]*[.?!]?[ \t]*(?:\n|$))",
             0.45,
         ),
     ]

@@ -455,3 +455,66 @@ def test_context_enhancer_gives_the_stock_results(phi_scrubber: PhiScrubber, lan
             for r in ours.analyze(text=text, language=lang, score_threshold=0.4, return_decision_process=True)
         )
     assert boosted > 0  # the comparison covered results whose score context words raised
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "address_words", "kept"),
+    [
+        # a text typed without capitals: its streets are read in the capitalised copy, its block lines in any case
+        (
+            "en",
+            "please update the billing address with 4241 steinfelden 73\nsavonlinna\n, sv\n 77233 for this card",
+            ["steinfelden 73", "savonlinna"],
+            ["please update the billing address"],
+        ),
+        (
+            "en",
+            "scott had given belle his address: 975 3968 bay street, toronto",
+            ["3968 bay street"],
+            ["had given"],
+        ),
+        # streets typed in lower case inside a text with capitals, found as persons before
+        (
+            "fr",
+            "Usager : roussel constance, 82 ans, résidant au 5, avenue charlotte brunet, a été orienté vers l'ASE.",
+            ["5, avenue charlotte brunet"],
+            ["a été orienté"],
+        ),
+        (
+            "fr",
+            "Visiter l'appartement au 513, chemin de potier pour le 23.12.60",
+            ["513, chemin de potier"],
+            ["pour le"],
+        ),
+        # Spanish and Portuguese forms, and an eight-digit postcode that is not a record number
+        ("en", "Please send the report to Calle Alvear N° 435.", ["Calle Alvear N° 435"], ["Please send"]),
+        (
+            "en",
+            "May I have it sent to R. Vicente Ribeiro, 55\n5623-335 Fafe?",
+            ["Vicente Ribeiro", "Fafe"],
+            [],
+        ),
+        ("en", "my zip code is 69237861", ["69237861"], ["my zip code is"]),
+    ],
+)
+def test_addresses_in_any_case_and_form(
+    phi_scrubber: PhiScrubber, lang: str, text: str, address_words: list[str], kept: list[str]
+) -> None:
+    result = phi_scrubber.scrub(text, lang)
+    streets = [(e.start, e.end) for e in result.entities if e.type == "STREET_ADDRESS"]
+    for words in address_words:
+        start = text.index(words)
+        assert any(s <= start and start + len(words) <= e for s, e in streets), (words, result.entities)
+    _assert_scrubbed_and_kept(result.text, [], kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lower-case clinical text: a number, words and a word that ends streets elsewhere
+        "used a 15 scalpel blade close to the fascia; a 2 hour drive to the clinic; 3 cycles every week.",
+        "follow up in 2 weeks, stent left in place; 781 1704 office",
+    ],
+)
+def test_lower_case_clinical_text_holds_no_street(phi_scrubber: PhiScrubber, text: str) -> None:
+    assert [e for e in phi_scrubber.scrub(text, "en").entities if e.type == "STREET_ADDRESS"] == []

@@ -140,6 +140,17 @@ STREETS_NAMED_AFTER_PEOPLE = [
     ("Seen with Marie Dupont 2, then alone.", ["Marie Dupont"], [("PERSON", "Marie Dupont")]),
     # dictionary words spaCy took for a name are no street either
     ("Progressed to Stage 3.", ["Stage"], [("PERSON", "Stage")]),
+    # a "person" that starts with a street word is the street, with the house number before it
+    (
+        "résidant au 5, avenue charlotte brunet, a été orienté",
+        ["avenue charlotte brunet"],
+        [("STREET_ADDRESS", "5, avenue charlotte brunet")],
+    ),
+    (
+        "résidant au rue jérôme mercier, a été orienté",
+        ["rue jérôme mercier"],
+        [("STREET_ADDRESS", "rue jérôme mercier")],
+    ),
 ]
 
 
@@ -150,3 +161,25 @@ def test_streets_named_after_people(text: str, names: list[str], expected: list[
     ]
     out = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, candidates)
     assert [(c.type, text[c.start : c.end]) for c in out] == expected
+
+
+def test_in_a_text_without_capitals_lower_case_lines_of_a_block_count_when_a_postcode_ends_it() -> None:
+    text = "gyala antall\n>3369 24 Clarke avenue\n>apt. 805\n>pines beach\n>new zealand 34694\n>call me"
+    street = "3369 24 Clarke avenue"
+    start = text.index(street)
+    cand = Candidate("STREET_ADDRESS", start, start + len(street), 0.8, "AddressRecognizer")
+    (cased,) = AddressBlocks(default_vocabulary(), DICTIONARY, any_case=True).extend(text, [cand])
+    assert (
+        text[cased.start : cased.end] == "3369 24 Clarke avenue\n>apt. 805\n>pines beach\n>new zealand 34694"
+    )
+    # in a text with capitals, lower-case words are running text: the block ends with the street
+    (plain,) = AddressBlocks(default_vocabulary(), DICTIONARY).extend(text, [cand])
+    assert text[plain.start : plain.end] == street
+
+
+def test_in_a_text_without_capitals_a_line_of_words_and_two_numbers_is_a_phone_line() -> None:
+    text = "unit 1009 box 0219\ndpo ap 51065\n781 1704 office\n"
+    street = "unit 1009 box 0219"
+    cand = Candidate("STREET_ADDRESS", 0, len(street), 0.6, "AddressRecognizer")
+    (out,) = AddressBlocks(default_vocabulary(), DICTIONARY, any_case=True).extend(text, [cand])
+    assert text[out.start : out.end] == "unit 1009 box 0219\ndpo ap 51065"

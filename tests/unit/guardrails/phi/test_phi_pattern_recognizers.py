@@ -58,6 +58,9 @@ CASES = [
     (MedicalRecordRecognizer, "compte rendu n° 26H004417", ["26H004417"]),
     (MedicalRecordRecognizer, "then 4200123456 on the sheet", ["4200123456"]),
     (MedicalRecordRecognizer, "5-FU 2400 mg/m2 over 46 h, 8 cycles", []),
+    # a postcode after its label is an address's, of any length (Brazil's CEP has eight digits)
+    (MedicalRecordRecognizer, "my zip code is 69237861", []),
+    (MedicalRecordRecognizer, "CEP: 69237861", []),
     (MedicalRecordRecognizer, "platelets 250000/mm3, 10000000 cells", []),
     (MedicalRecordRecognizer, "call 0612345678", []),  # a French mobile is the phone recognizer's
     # labelled payment, licence and IBAN numbers that fail Presidio's checksums
@@ -218,6 +221,48 @@ CASES = [
     (AddressRecognizer, "plaquettes 150 000, 12 500 UI", []),
     (AddressRecognizer, "BP 140/91; brought to endoscopy suite #4", []),  # blood pressure, a hospital room
     (AddressRecognizer, "drops you off at 70248 31 Rue tachkent St.", ["31 Rue tachkent"]),
+    # street words of Australia and Britain; "drive", "close" and "reserve" are not added ("Ovarian Reserve")
+    (AddressRecognizer, "The clinic moved to 03 Ross Garden last year.", ["03 Ross Garden"]),
+    (AddressRecognizer, "7037 Matthews Keys\n", ["7037 Matthews Keys"]),
+    (AddressRecognizer, "lives at 58 Waitere Approach", ["58 Waitere Approach"]),
+    (AddressRecognizer, "poor 2 Ovarian Reserve", []),
+    # the number sign and "no number" of Spanish and Portuguese streets, the flat after the number
+    (AddressRecognizer, "send it to Calle La Plata N° 624.", ["Calle La Plata N° 624"]),
+    (AddressRecognizer, "moved to Diagonal 7 N° 7320 last year", ["Diagonal 7 N° 7320"]),
+    (AddressRecognizer, "Diagonal J.J. Castelli N° 802", ["Diagonal J.J. Castelli N° 802"]),
+    (AddressRecognizer, "Avenida de Neto, S/N", ["Avenida de Neto, S/N"]),
+    (AddressRecognizer, "Circuito de Jesús 762 Interior 452", ["Circuito de Jesús 762 Interior 452"]),
+    (AddressRecognizer, "Estrada de Teixeira, 689", ["Estrada de Teixeira, 689"]),
+    (AddressRecognizer, "Av Lima, 411", ["Av Lima, 411"]),
+    # Portugal's "R." needs the comma before the number: an initial does not
+    (AddressRecognizer, "R. Macedo, 77", ["R. Macedo, 77"]),
+    (AddressRecognizer, "R. Macedo 77 patients", []),
+    # street words after the name, of Finland, Croatia, Slovenia
+    (AddressRecognizer, "Gustav Pauligin polku 33", ["Gustav Pauligin polku 33"]),
+    (AddressRecognizer, "to Šestinski vijenac 993.", ["Šestinski vijenac 993."]),
+    (AddressRecognizer, "Please put 2 tablets", []),
+    # Australia's last line
+    (
+        AddressRecognizer,
+        "8/544 Porter Piazza\nJonesport, SA, 2645",
+        ["8/544 Porter Piazza", "Jonesport, SA, 2645"],
+    ),
+    # labelled postcodes of any country's shape
+    (AddressRecognizer, "my zip code is 69237861", ["69237861"]),
+    (AddressRecognizer, "My zip code is B4H6S4", ["B4H6S4"]),
+    (AddressRecognizer, "my zip code is H-6579", ["H-6579"]),
+    (AddressRecognizer, "My zip code is 34-178", ["34-178"]),
+    # French streets typed in lower case: the name ends where the sentence goes on, or at a postcode
+    (
+        AddressRecognizer,
+        "Visiter l'appartement au 513, chemin de potier pour le 23.12",
+        ["513, chemin de potier"],
+    ),
+    (AddressRecognizer, "au 5, rue de la paix pour le 3", ["5, rue de la paix"]),
+    (AddressRecognizer, "Vu au 3 rue des lilas et en consultation", ["3 rue des lilas"]),
+    (AddressRecognizer, "Patient domicilié rue de brunet, suivi en HDJ.", ["rue de brunet"]),
+    (AddressRecognizer, "chemin fournier, 04110 pages", ["chemin fournier, 04110 pages"]),
+    (AddressRecognizer, "mise en place d'une aide, chemin clinique à revoir", []),
     (
         AddressRecognizer,
         ">26 rue des lieutemants thomazo\n>Apt. 735",
@@ -420,6 +465,18 @@ CASES = [
         ["Pagari 18", "Joaquin Suarez 2906"],
     ),
     (NumberedStreetRecognizer, "Plan: Pagari 18 then\nCycle 3\n", []),
+    (NumberedStreetRecognizer, "Kamenjak 5b/2\n", ["Kamenjak 5b/2"]),
+    (NumberedStreetRecognizer, "shows on Kristensentoppen 66 Street were", ["Kristensentoppen 66"]),
+    # a street and number, then postcode and town after a comma; not a year, not words of the sentence
+    (NumberedStreetRecognizer, "User: Bergeekra 31F, 8479 Espenfjord", ["Bergeekra 31F, 8479 Espenfjord"]),
+    (NumberedStreetRecognizer, "Daniela lives near Jahu 80, 12345 Liiva", ["Jahu 80, 12345 Liiva"]),
+    (NumberedStreetRecognizer, "Gleason 7, 2010 Paris", []),
+    # the last line of a block, postcode then town, in the European forms
+    (TownPostcodeRecognizer, "Pri mlyne 85\n026 61 Malá Lodina", ["026 61 Malá Lodina"]),
+    (TownPostcodeRecognizer, "R. Vicente Ribeiro, 55\n5623-335 Fafe", ["5623-335 Fafe"]),
+    (TownPostcodeRecognizer, "Chácara Brito, 41\n32550-204 Silveira / PR", ["32550-204 Silveira / PR"]),
+    (TownPostcodeRecognizer, "in barra de carrasco 21331-867 in its", ["barra de carrasco 21331-867"]),
+    (TownPostcodeRecognizer, "Dose 2500\n12 500 UI\n", []),
     # one capitalised word, or a lower-case word with a letter of Central or Northern European names
     (
         NameShapedWordRecognizer,

@@ -6,7 +6,10 @@ from guardrails.phi.truecasing import truecased, without_capitals
 
 pytestmark = pytest.mark.unit
 
-WORDS = {"follow", "up", "with", "in", "months", "said", "the", "patient", "women", "oncology", "chest"}
+WORDS = {
+    "follow", "up", "with", "in", "months", "said", "the", "patient", "women", "oncology", "chest", "lovers", "lane",
+    "clarke", "avenue", "hour", "drive", "scalpel", "blade", "close", "to", "a",
+}  # fmt: skip
 
 
 def is_word(word: str) -> bool:
@@ -23,6 +26,11 @@ def is_word(word: str) -> bool:
         ("al", "al"),
         # "ß" in upper case is two letters: left as it is, so that offsets do not move
         ("ßauer", "ßauer"),
+        # words between a house number and a street word name the street; not before "drive" or "close"
+        ("3378 217 lovers lane", "3378 217 Lovers lane"),
+        ("24 clarke avenue", "24 Clarke avenue"),
+        ("a 2 hour drive", "a 2 hour drive"),
+        ("a 15 scalpel blade close to", "a 15 scalpel blade close to"),
     ],
 )
 def test_truecased(text: str, expected: str) -> None:
