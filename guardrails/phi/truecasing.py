@@ -20,11 +20,12 @@ _WORD = re.compile(r"(?<![\w'’-])\p{Ll}[\p{Ll}'’]+(?:-\p{Ll}[\p{Ll}'’]+)*(
 # Acronyms typed in lower case have no vowel, names do: "nsclc", "ct", "bx" (a letter outside ASCII counts: "mørch").
 _VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")
 # The words between a house number and a street word name a street even when they are words: "24 clarke avenue",
-# "217 lovers lane", "385 gemsbok st". Only street words that end nothing else after a number: not "way", "drive",
-# "place" or "close" ("2 hour drive", "stent 2 weeks in place", "a 15 scalpel blade close to").
+# "217 lovers lane", "3968 bay street, toronto". Only street words written out that end nothing else after a number,
+# at the end of a phrase: not "way", "drive", "place" or "close" ("2 hour drive", "stent 2 weeks in place", "a 15
+# scalpel blade close to"), nor "ln" or "st" ("2 positive axillary ln", "3 residents st john").
 _STREET_RUN = re.compile(
     r"(?<![\w.,/-])\d{1,5}[ \t]+(?P<name>\p{Ll}[\p{Ll}'’-]*(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){0,2})[ \t]+"
-    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|terrace|crescent)(?![\w-])"
+    r"(?:street|avenue|road|boulevard|lane|terrace|crescent)(?=[ \t]*(?:[,.;:!?)\n]|$))"
 )
 # A text long enough to hold a name, and no capital anywhere: a title-less heading ("plan") is not one.
 _MIN_LETTERS = 6

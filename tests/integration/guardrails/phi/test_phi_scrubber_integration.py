@@ -514,6 +514,7 @@ def test_addresses_in_any_case_and_form(
         # lower-case clinical text: a number, words and a word that ends streets elsewhere
         "used a 15 scalpel blade close to the fascia; a 2 hour drive to the clinic; 3 cycles every week.",
         "follow up in 2 weeks, stent left in place; 781 1704 office",
+        "there were 2 positive axillary ln. seen by 3 residents st john.",
     ],
 )
 def test_lower_case_clinical_text_holds_no_street(phi_scrubber: PhiScrubber, text: str) -> None:

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.unit
 
 WORDS = {
     "follow", "up", "with", "in", "months", "said", "the", "patient", "women", "oncology", "chest", "lovers", "lane",
-    "clarke", "avenue", "hour", "drive", "scalpel", "blade", "close", "to", "a",
+    "clarke", "avenue", "hour", "drive", "scalpel", "blade", "close", "to", "a", "positive", "axillary",
 }  # fmt: skip
 
 
@@ -31,6 +31,7 @@ def is_word(word: str) -> bool:
         ("24 clarke avenue", "24 Clarke avenue"),
         ("a 2 hour drive", "a 2 hour drive"),
         ("a 15 scalpel blade close to", "a 15 scalpel blade close to"),
+        ("2 positive axillary ln.", "2 positive axillary ln."),
     ],
 )
 def test_truecased(text: str, expected: str) -> None:
