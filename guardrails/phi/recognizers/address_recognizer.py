@@ -26,12 +26,13 @@ _EN_STREET = (
     r"mills?|mission|motorway|mountains?|orchard|overpass|parks|parkways|pass|passage|pines?|plains?|prairie|ranch|"
     r"rapids?|ridges|river|roads|shoals?|shores?|skyway|spurs?|squares|stravenue|stream|streets|summit|throughway|"
     r"trafficway|trailer|tunnel|turnpike|underpass|unions?|valleys?|viaduct|views|villages?|ville|vista|walks|wall|"
-    r"ways|villas?|entrance|lookout|parklands|chowk|nagar|marg|ganj|springs|slope|wells|curve|"
-    # Australia's and New Zealand's, less those that end a clinical phrase ("Ovarian Reserve", "Dialysis Circuit",
-    # "Single Strand"), and Britain's crossroads.
-    r"alleyway|amble|anchorage|approach|arcade|broadway|brae|byway|centreway|chase|circlet|colonnade|concourse|copse|"
-    r"courtyard|crossroads?|crossway|cul-de-sac|dell|driveway|esplanade|fairway|fire[ \t]?track|firetrail|footway|"
-    r"foreshore|garden|glade|grange|highroad|keys|laneway|mall|meander|outlook|parade|pathway|piazza|plateau|"
+    r"ways|villas?|entrance|lookout|parklands|chowk|nagar|marg|ganj|springs|"
+    # Australia's and New Zealand's, and Britain's crossroads, less those that end a clinical phrase after a number
+    # ("2 Ovarian Reserve", "Figure 2 ROC Curve", "3 Kinase Pathway", "Posterior Cul-de-sac", "5 Year Outlook",
+    # "Surgical Approach", "PSA Plateau", "Dialysis Circuit", "Single Strand", "Dose-Response Slope", "96 Wells").
+    r"alleyway|amble|anchorage|arcade|broadway|brae|byway|centreway|chase|circlet|colonnade|concourse|copse|"
+    r"courtyard|crossroads?|crossway|dell|driveway|esplanade|fairway|fire[ \t]?track|firetrail|footway|"
+    r"foreshore|garden|glade|grange|highroad|keys|laneway|mall|meander|parade|piazza|"
     r"promenade|quays?|ramble|retreat|ridgeway|riverway|riviera|roadway|thoroughfare|tollway|walkway|wynd)\b\.?"
 )
 _EN_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|floor|fl|bldg|building|room|rm)\.?[ \t]*#?[ \t]*\w{1,6}|[ \t]*#[ \t]*\w{1,6})?"
@@ -54,7 +55,6 @@ _FR_NAME = rf"(?:{_FR_NAME_PARTICLE}[ \t]*)*{_CAP}(?:[ \t-]+(?:{_FR_NAME_PARTICL
 _FR_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter|quater|[a-d]))?(?![\w])[ \t]*,?"
 # A particle is a whole word: "69003 LYON depuis 2010" ends at LYON, not in "de|puis".
 _FR_TOWN = rf"(?:[ \t]*,?[ \t]*(?:(?i:cedex)[ \t]*)?(?:F-)?\d{{5}}[ \t]+{_WORD}(?:[ \t-]+(?:{_FR_PARTICLE}(?![{LETTER}])|{_CAP}))*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)?"
-# Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
 # An English street word after a French street's name, as foreign addresses are written in English ("31 Rue
 # tachkent St. the first"); "St." before a name is a saint ("rue St. Jacques").
 _ENGLISH_STREET_AFTER = rf"(?i:street)(?![{LETTER}])|St\.(?![ \t]*[{UPPER}])"
@@ -64,13 +64,14 @@ _SENTENCE_WORD = (
     r"(?i:pour|depuis|avec|chez|et|à|au|aux|est|sera|a|ont|puis|ou|sans|dans|vers|par|qui|que|mais|donc|car|"
     r"un|une|son|sa|ses|ce|cette|il|elle|on|nous|vous|ils|elles|se|ne|y|en)"
 )
+# Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
 _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
 
 _EU_STREET_SUFFIX = (
     r"(?:katu|kuja|tie|polku|v[äa]gen|gatan|gata|gade|vej|veien|vegen|stra(?:ß|ss)e|str\.|laan|weg|straat|plein|"
     r"steeg|allee|gasse|(?<![aeiouyAEIOUY])ring|platz|utca|ulica|ul\.|väylä|rinne|kaari|stræde|straede|tér|vägen|torget|torv|"
     r"stræti|straeti|braut|vegur|stígur|stigur|stien|gränd|torg|aukio|ranta|dreef|skogen|myra|hof|kollen|singel|pad|grenda|gjerdet|bulevardi|stigen|bakken|åsen|haugen|"
-    r"vijenac|polku)"
+    r"vijenac)"
 )
 # Street types written as a word of their own after the name, as in Central and Northern Europe:
 # "Erzsébet tér 19.", "Kálmán Imre u. 12.", "Baker Str. 5", "Árpád fejedelem útja 62.".
@@ -227,10 +228,13 @@ class AddressRecognizer(PhiPatternRecognizer):
             rf"contrada|incrocio|vicolo|borgo|piazzale|passarela|jalan|jl\.|gang|gg\.|bulevardul|drumul|[sș]oseaua|"
             rf"intrarea|calea|aleea|splaiul|pia[țt]a|lagoa|col[ôo]nia|jardim|parque|esta[çc][ãa]o|canale|stretto|"
             rf"rodovia|ladeira|alameda|vila|feira|vale|pasaje|glorieta|urbanizaci[óo]n|esplanada|vial|ronda|cesta|"
-            rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.|diagonal|blvd?\.|circuito|andador|"
+            rf"traves[íi]a|callej[óo]n|cuesta|rambla|avinguda|h\.[ \t]?no\.|blvd?\.|circuito|andador|"
             rf"retorno|privada|cerrada|prolongaci[óo]n|ampliaci[óo]n|continuaci[óo]n|estrada|viela|residencial|"
-            rf"recanto|p[áa]tio|fazenda|s[íi]tio|ca[ñn]ada|quadra|pasadizo|acceso|peatonal|rotonda|condom[íi]nio|"
-            rf"ch[áa]cara|distrito|(?-i:Av|Pot|C\.(?=[ \t]+del?[ \t])))[ \t]+"
+            rf"recanto|fazenda|s[íi]tio|ca[ñn]ada|quadra|pasadizo|acceso|peatonal|rotonda|condom[íi]nio|"
+            rf"ch[áa]cara|distrito|"
+            # English words too, hence capitalised and before a name or a number: "Diagonal Paraná N° 574", not
+            # "a diagonal incision of 5 cm".
+            rf"(?-i:Av|Pot|C\.(?=[ \t]+del?[ \t])|(?:Diagonal|P[áa]tio)(?=[ \t]+[{UPPER}\d])))[ \t]+"
             rf"(?:(?:{_WORD}|(?:[{UPPER}]\.){{1,3}})\.?[ \t]+){{0,3}}(?:{_WORD}|\d{{1,3}}(?=[ \t]+(?i:n[°º])))"
             rf",?[ \t]+{_HOUSE_NUMBER_OF_STREET}(?!\w){_IBERIAN_UNIT}",
             0.6,

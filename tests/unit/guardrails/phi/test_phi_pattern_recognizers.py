@@ -225,7 +225,8 @@ CASES = [
     (AddressRecognizer, "The clinic moved to 03 Ross Garden last year.", ["03 Ross Garden"]),
     (AddressRecognizer, "7037 Matthews Keys\n", ["7037 Matthews Keys"]),
     (AddressRecognizer, "lives at 58 Waitere Approach", ["58 Waitere Approach"]),
-    (AddressRecognizer, "poor 2 Ovarian Reserve", []),
+    (AddressRecognizer, "poor 2 Ovarian Reserve; Figure 2 ROC Curve; 3 Kinase Pathway; 5 Year Outlook", []),
+    (AddressRecognizer, "a diagonal incision of 5 cm; Diagonal incision of 5 cm", []),
     # the number sign and "no number" of Spanish and Portuguese streets, the flat after the number
     (AddressRecognizer, "send it to Calle La Plata N° 624.", ["Calle La Plata N° 624"]),
     (AddressRecognizer, "moved to Diagonal 7 N° 7320 last year", ["Diagonal 7 N° 7320"]),
