@@ -79,6 +79,12 @@ class PhoneNumberRecognizer(PhiPatternRecognizer):
             _START + r"\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,5}" + _END,
             0.3,
         ),
+        # A French number after an area prefix in brackets, its trunk 0 apart: "(26) 0 32 70 72 62".
+        Pattern(
+            "bracketed_prefix_fr_phone",
+            _START + r"\(\d{2,4}\)[ ]?(?:0[ ]?)?\d{1,2}(?:[ .-]\d{2}){3,4}" + _END,
+            0.55,
+        ),
         # Letter-spaced French number from OCR or form fields: "0 1 7 3 2 5 0 3 7 0".
         Pattern("spaced_fr_phone", r"(?<![\d][ ]?)0[ ][1-9](?:[ ]\d){8}(?![ ]?\d)", 0.6),
         Pattern("compact_digits", _START + r"\d{9,11}" + _END, 0.2),

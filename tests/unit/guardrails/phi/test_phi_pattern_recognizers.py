@@ -90,6 +90,9 @@ CASES = [
     # phones
     (PhoneNumberRecognizer, "tél. 04 72 11 56 90 ou 06.12.34.56.78", ["04 72 11 56 90", "06.12.34.56.78"]),
     (PhoneNumberRecognizer, "portable +33 6 45 78 12 90", ["+33 6 45 78 12 90"]),
+    # a French number after a bracketed area prefix; not counts in brackets
+    (PhoneNumberRecognizer, "kaci Burrett (26) 0 32 70 72 62", ["(26) 0 32 70 72 62"]),
+    (PhoneNumberRecognizer, "ganglions (12) 3 sur 14", []),
     (PhoneNumberRecognizer, "call (617) 555-0142 or 212.555.0163", ["(617) 555-0142", "212.555.0163"]),
     (PhoneNumberRecognizer, "phone +44 20 7946 0958", ["+44 20 7946 0958"]),
     (PhoneNumberRecognizer, "doses 1.5-2.25 mg and 30-60 min", []),
