@@ -1,6 +1,7 @@
 """PHI scrubbing measurement: recall/precision per identifier kind, over-scrubbing of clinical terms, speed.
 
-    python -m evals.phi_eval --shared ../shared [--limit 300] [--split all|tune|heldout] [--json out.json]
+    python -m evals.phi_eval --shared ../shared [--limit 300] [--split all|tune|heldout] [--no-lower-case]
+        [--json out.json]
 
 `--split` keeps rule tuning honest: `tune` is what recognizers may be adjusted on, `heldout` is what figures are
 reported on. eds-pseudo: train + dev files = tune, test file = heldout. presidio-research: records with an even
@@ -17,6 +18,9 @@ Matching: a gold span is found when a predicted span of a compatible category ov
 LOCATION are compatible); `strict` needs the same boundaries; `any_type` counts any overlapping prediction
 (what matters for leakage). Precision: predicted spans of a category that overlap a compatible gold span.
 An undefined figure (no gold, no prediction) is None, never 0.
+
+Each shared gold set is measured a second time in lower case ("... lower case" rows): the same notes with every
+letter in lower case, as a question typed in a hurry or a form exported without capitals.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +146,12 @@ def load_pdq_paragraphs(folder: Path, limit: int | None = None, seed: int = 0) -
             p.strip() for p in body.split("\n\n") if len(p.strip()) > 200 and not p.startswith("#")
         ]
     return _sample(paragraphs, limit, seed)
+
+
+def lower_cased(notes: Iterable[GoldNote]) -> list[GoldNote]:
+    """The notes with every letter in lower case, gold spans unchanged. A note whose length changes in lower case
+    ("İ" becomes two characters) is left out: its gold offsets would no longer point at the identifiers."""
+    return [replace(n, text=n.text.lower()) for n in notes if len(n.text.lower()) == len(n.text)]
 
 
 SPLITS = ("all", "tune", "heldout")
@@ -395,9 +405,11 @@ def run_phi_eval(
     spacy_models: dict[str, str] | None = None,
     split: str = "all",
     vocabulary_learning_texts: int | None = None,
+    lower_case: bool = True,
 ) -> dict[str, Any]:
     """Every measurement on the data that is present. Returns a JSON-able dict with `tables` and `notes`.
-    `split` selects the tune or held-out part of the shared gold sets (see the module docstring)."""
+    `split` selects the tune or held-out part of the shared gold sets (see the module docstring); `lower_case`
+    measures each shared gold set again with its text in lower case."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
     suffix = "" if split == "all" else f"[{split}]"
@@ -418,13 +430,17 @@ def run_phi_eval(
     notes: list[str] = []
     over_sets: list[tuple[str, list[str], str]] = []
     if shared_dir is not None and shared_dir.is_dir():
+        shared_sets: list[tuple[str, list[GoldNote]]] = []
         pr = shared_dir / "eval" / "presidio-research" / "synth_dataset_v2.json"
         if pr.is_file():
             pr_notes = split_presidio_research(load_presidio_research(pr), split)
-            gold_sets.append((f"presidio-research{suffix}", _sample_notes(pr_notes, limit)))
+            shared_sets.append((f"presidio-research{suffix}", _sample_notes(pr_notes, limit)))
         eds = eds_pseudo_files(shared_dir / "eval" / "eds-pseudo-demo", split)
         if eds:
-            gold_sets.append((f"eds-pseudo-demo{suffix}", load_eds_pseudo(eds)))
+            shared_sets.append((f"eds-pseudo-demo{suffix}", load_eds_pseudo(eds)))
+        gold_sets += shared_sets
+        if lower_case:
+            gold_sets += [(f"{name} lower case", lower_cased(gold)) for name, gold in shared_sets]
         mts = shared_dir / "eval" / "mtsamples-oncology" / "mtsamples_oncology_subset.jsonl"
         if mts.is_file():
             over_sets.append(("mtsamples-oncology", load_mtsamples(mts, limit), "en"))
@@ -558,6 +574,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split", choices=SPLITS, default="all", help="shared gold sets: tune part, held-out part or all"
     )
+    parser.add_argument(
+        "--no-lower-case",
+        action="store_true",
+        help="skip the second reading of the shared sets in lower case",
+    )
     parser.add_argument("--json", type=Path, help="also write the full results as JSON")
     parser.add_argument(
         "--vocabulary-learning-texts",
@@ -573,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         not args.no_baseline,
         split=args.split,
         vocabulary_learning_texts=args.vocabulary_learning_texts,
+        lower_case=not args.no_lower_case,
     )
     for name, table in results["tables"].items():
         _print_table(name, table)

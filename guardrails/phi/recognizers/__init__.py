@@ -8,6 +8,7 @@ from guardrails.phi.engine_factory import import_presidio
 # it Presidio imports transformers, for an engine we never use, at a cost of seconds of CPU and about 135 MB.
 import_presidio()
 
+import regex as re
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer
 
@@ -125,7 +126,9 @@ def phi_recognizers(language: str) -> list[EntityRecognizer]:
     """Our pattern recognizers plus Presidio's checksum-validated ones for IBANs and IPs."""
     recognizers: list[EntityRecognizer] = [cls(supported_language=language) for cls in PATTERN_RECOGNIZERS]
     recognizers += [
-        IbanRecognizer(supported_language=language),
+        # In any case: "transfer from gb56hxdo88167774656119" typed in lower case. The country format and the
+        # mod-97 check, which Presidio applies to the upper-cased form, keep out other words and numbers.
+        IbanRecognizer(supported_language=language, regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE),
         IpRecognizer(supported_language=language),
     ]
     return recognizers

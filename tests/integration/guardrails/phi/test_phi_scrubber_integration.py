@@ -519,3 +519,15 @@ def test_addresses_in_any_case_and_form(
 )
 def test_lower_case_clinical_text_holds_no_street(phi_scrubber: PhiScrubber, text: str) -> None:
     assert [e for e in phi_scrubber.scrub(text, "en").entities if e.type == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # an IBAN typed in lower case, without its label; a wrong check digit makes it no IBAN
+        ("money transfer from gb56hxdo88167774656119 to other bank accounts", ["IBAN_CODE"]),
+        ("money transfer from gb56hxdo88167774656118 to other bank accounts", []),
+    ],
+)
+def test_an_iban_in_any_case(phi_scrubber: PhiScrubber, text: str, types: list[str]) -> None:
+    assert [e.type for e in phi_scrubber.scrub(text, "en").entities if e.type == "IBAN_CODE"] == types

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from evals.phi_eval import GoldNote, eds_pseudo_files, run_phi_eval, split_presidio_research
+from evals.phi_eval import (
+    GoldNote,
+    Span,
+    eds_pseudo_files,
+    lower_cased,
+    run_phi_eval,
+    split_presidio_research,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -33,3 +40,15 @@ def test_eds_pseudo_files_by_split(tmp_path: Path) -> None:
 def test_unknown_split_is_refused() -> None:
     with pytest.raises(ValueError, match="split"):
         run_phi_eval(None, split="dev")
+
+
+def test_lower_cased_notes_keep_their_gold_offsets() -> None:
+    notes = [
+        GoldNote("Seen by Dr Smith", [Span(11, 16, "NAME")], "en"),
+        GoldNote("İstanbul, Dr Kaya", [Span(13, 17, "NAME")], "en"),  # "İ" is two characters in lower case
+    ]
+    (lowered,) = lower_cased(notes)
+    assert lowered.text == "seen by dr smith"
+    assert lowered.text[11:16] == "smith"
+    assert lowered.spans == notes[0].spans
+    assert notes[0].text == "Seen by Dr Smith"  # the originals are left as they were
