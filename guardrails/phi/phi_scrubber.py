@@ -183,11 +183,9 @@ class PhiScrubber:
             with nlp.memory_zone():
                 return self._detect(text, language)
 
-    def _detect(
-        self, text: str, language: Language, cased_copy: bool = False, artifacts: Any = None
-    ) -> list[Candidate]:
+    def _detect(self, text: str, language: Language, cased_copy: bool = False) -> list[Candidate]:
         """`cased_copy`: `text` is the capitalised copy of a text typed without capitals (see truecasing), read
-        for its names and streets only, with `artifacts`, spaCy's reading of the original text."""
+        for its names only."""
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, dialogue_speakers, repeated_names
         from guardrails.phi.recognizers import (
@@ -203,14 +201,10 @@ class PhiScrubber:
         )
 
         analyzer = self._analyzer(language)
-        if artifacts is None:
-            artifacts = analyzer.nlp_engine.process_text(text, language)
+        artifacts = analyzer.nlp_engine.process_text(text, language)
         results = analyzer.analyze(
             text=text,
             language=language,
-            # The copy is read for names and streets only, and its spaCy guesses are not kept: the original's
-            # tokens and lemmas serve (the offsets are the same), and the other recognizers do not run.
-            entities=sorted(_CASED_COPY_TYPES) if cased_copy else None,
             score_threshold=self.score_threshold,
             return_decision_process=True,
             nlp_artifacts=artifacts,
@@ -324,9 +318,7 @@ class PhiScrubber:
             cased = truecased(text, plausibility.is_word, [(p.start, p.end) for p in protected])
             if cased != text:
                 kept += [
-                    c
-                    for c in self._detect(cased, language, cased_copy=True, artifacts=artifacts)
-                    if c.type in _CASED_COPY_TYPES
+                    c for c in self._detect(cased, language, cased_copy=True) if c.type in _CASED_COPY_TYPES
                 ]
         return resolve_overlaps(text, kept)
 
