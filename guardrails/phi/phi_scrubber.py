@@ -185,7 +185,7 @@ class PhiScrubber:
 
     def _detect(self, text: str, language: Language, cased_copy: bool = False) -> list[Candidate]:
         """`cased_copy`: `text` is the capitalised copy of a text typed without capitals (see truecasing), read
-        for its names only."""
+        for its names and streets only."""
         from guardrails.phi.address_blocks import AddressBlocks  # imports Presidio, hence here
         from guardrails.phi.name_propagation import coordinated_names, dialogue_speakers, repeated_names
         from guardrails.phi.recognizers import (

@@ -5,7 +5,8 @@ lower case, has none, and its names pass unseen. Such a text is read a second ti
 could be names: words no dictionary knows. Dictionary words (listed names that are also words, such as "said",
 among them), stopwords and clinical terms (drugs, genes, regimens) keep their lower case, so "follow up with
 oncology" stays a department and "pembrolizumab" a drug. Every letter keeps its place, so what is found in the copy
-is found in the text. The scrubber keeps from the copy only the names that a cue found (PhiScrubber._detect).
+is found in the text. The scrubber keeps from the copy only the names that a cue found and the streets its address
+recognizers found (PhiScrubber._detect).
 """
 
 from __future__ import annotations
