@@ -37,17 +37,20 @@ _TOKEN = (
     rf"|\([{LETTER} ]{{1,25}}\))"  # "Cyprus (Greek)"
     rf"(?![{LETTER}\d])"
 )
-_ADDRESS_LINE = re.compile(rf"{_LINE_LEAD}{_TOKEN}(?:[ \t]*,?[ \t]*{_TOKEN}){{0,6}}[ \t,]*")
-_POSTCODE_LINE = re.compile(rf"{_LINE_LEAD}(?:{_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*")
 # In a text typed without capitals, a town or a country is a word in lower case: "hungary 34796", "pines beach".
 _LOWER_WORD = rf"[{LOWER}][{LETTER}'’.\-]*(?![{LETTER}\d])"
 _ANY_CASE_TOKEN = rf"(?:{_TOKEN}|{_LOWER_WORD})"
-_ANY_CASE_ADDRESS_LINE = re.compile(
-    rf"{_LINE_LEAD}{_ANY_CASE_TOKEN}(?:[ \t]*,?[ \t]*{_ANY_CASE_TOKEN}){{0,6}}[ \t,]*"
-)
-_ANY_CASE_POSTCODE_LINE = re.compile(
-    rf"{_LINE_LEAD}(?:{_ANY_CASE_TOKEN}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*"
-)
+
+
+def _line_patterns(token: str) -> tuple[re.Pattern, re.Pattern]:
+    """A line of a block made of `token`s, and the last line that ends with a postcode."""
+    address_line = re.compile(rf"{_LINE_LEAD}{token}(?:[ \t]*,?[ \t]*{token}){{0,6}}[ \t,]*")
+    postcode_line = re.compile(rf"{_LINE_LEAD}(?:{token}[ \t]*,?[ \t]*){{0,4}}\d{{3,6}}(?:-\d{{3,4}})?[ \t]*")
+    return address_line, postcode_line
+
+
+_ADDRESS_LINE, _POSTCODE_LINE = _line_patterns(_TOKEN)
+_ANY_CASE_ADDRESS_LINE, _ANY_CASE_POSTCODE_LINE = _line_patterns(_ANY_CASE_TOKEN)
 _WORD = re.compile(rf"[{LETTER}]+")
 # What an exported table writes in an empty field.
 _EMPTY_FIELDS = frozenset({"nan", "n/a", "null", "none", "-", "—"})
@@ -82,11 +85,13 @@ _HOUSE_NUMBER_AFTER = re.compile(
 _TRAILING_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?$")
 _ACRONYM_AT_END = re.compile(rf"(?<![{LETTER}])[{UPPER}]{{2,}}$")
 _NAMES_JOINER = re.compile(r"[ \t]+(?:and|&|et)[ \t]+$")
+# A house number before its street word: "5, avenue", "12 bis rue".
+_HOUSE_NUMBER = r"\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+"
 _STREET_WORD_FIRST = re.compile(
-    r"(?:\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)"
+    rf"(?:{_HOUSE_NUMBER})?(?i:rue|avenue|boulevard|bd|all[ée]e|chemin|impasse|place|quai|route|street|road)"
     r"[ \t]+\w"
 )
-_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+$")
+_HOUSE_NUMBER_BEFORE = re.compile(rf"(?<![\w.,/-]){_HOUSE_NUMBER}$")
 
 
 class AddressBlocks:

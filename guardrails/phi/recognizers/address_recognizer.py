@@ -8,7 +8,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer
-from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, UPPER
+from guardrails.phi.recognizers.regex_parts import LETTER, LOWER, POSTCODE_LABEL, UPPER
 from guardrails.phi.types import STREET_ADDRESS
 
 _CAP = rf"[{UPPER}][{LETTER}'’.-]*"
@@ -64,6 +64,8 @@ _SENTENCE_WORD = (
     r"(?i:pour|depuis|avec|chez|et|à|au|aux|est|sera|a|ont|puis|ou|sans|dans|vers|par|qui|que|mais|donc|car|"
     r"un|une|son|sa|ses|ce|cette|il|elle|on|nous|vous|ils|elles|se|ne|y|en)"
 )
+# A word of a street name typed in any case, up to the sentence's next word.
+_FR_ANY_CASE_NAME_WORD = rf"(?!{_SENTENCE_WORD}(?![{LETTER}]))[{LETTER}][{LETTER}'’-]*"
 # Lower-case street names ("12, avenue alice laine, 03883 baron") only count when a postcode follows.
 _FR_LOWER_NAME_THEN_POSTCODE = rf"(?:[ \t]+[{LETTER}'’-]+){{1,5}}(?=[ \t]*,?[ \t]*\d{{5}}[ \t])"
 
@@ -171,7 +173,7 @@ class AddressRecognizer(PhiPatternRecognizer):
         Pattern(
             "fr_street_line_any_case",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai|route)"
-            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}]))[{LETTER}][{LETTER}'’-]*){{1,5}}"
+            rf"(?:[ \t]+{_FR_ANY_CASE_NAME_WORD}){{1,5}}"
             rf"(?=[ \t]*(?:\n|$)|[ \t]+(?i:st\.|street\b)|[ \t]+à[ \t]+[{UPPER}])",
             0.6,
         ),
@@ -180,7 +182,7 @@ class AddressRecognizer(PhiPatternRecognizer):
         Pattern(
             "fr_street_any_case_in_sentence",
             rf"(?<![\w,.]){_FR_NUMBER}[ \t]+(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai)"
-            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}])|{_ENGLISH_STREET_AFTER})[{LETTER}][{LETTER}'’-]*){{1,5}}",
+            rf"(?:[ \t]+(?!{_ENGLISH_STREET_AFTER}){_FR_ANY_CASE_NAME_WORD}){{1,5}}",
             0.55,
         ),
         # Without a number, in any case, after a word that announces where someone lives: "domicilié rue de brunet,",
@@ -189,7 +191,7 @@ class AddressRecognizer(PhiPatternRecognizer):
             "fr_announced_street_any_case",
             rf"(?<=(?<!\w)(?i:domicili[ée]e?|r[ée]sidente?|r[ée]sidant|demeurant|habite|habitant|adresse[ \t]*:)"
             rf"(?:[ \t]+(?i:au|à|en))?[ \t]+)(?i:rue|avenue|boulevard|bd|impasse|all[ée]e|chemin|quai)"
-            rf"(?:[ \t]+(?!{_SENTENCE_WORD}(?![{LETTER}]))[{LETTER}][{LETTER}'’-]*){{1,5}}",
+            rf"(?:[ \t]+{_FR_ANY_CASE_NAME_WORD}){{1,5}}",
             0.55,
         ),
         Pattern(
@@ -288,7 +290,7 @@ class AddressRecognizer(PhiPatternRecognizer):
         # country letter). Not "CP": in French prescriptions it means a tablet ("1 cp 2 fois par jour").
         Pattern(
             "labelled_postcode",
-            r"(?=[A-Z0-9-]*\d)(?<=(?<!\w)(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal|cep)"
+            rf"(?=[A-Z0-9-]*\d)(?<=(?<!\w){POSTCODE_LABEL}"
             r"(?:\s+is)?[ \t]*[:=]?[ \t]*)(?:(?:[A-Z]{1,2}-)?[A-Z0-9]{3,8}(?:[ -][A-Z0-9]{2,4})?|\d{2}-\d{3})(?![\w-])",
             0.7,
         ),

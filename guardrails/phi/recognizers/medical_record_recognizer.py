@@ -8,6 +8,7 @@ from typing import ClassVar
 from presidio_analyzer import Pattern
 
 from guardrails.phi.recognizers.phi_pattern_recognizer import PhiPatternRecognizer, digits_of
+from guardrails.phi.recognizers.regex_parts import POSTCODE_LABEL
 from guardrails.phi.types import MEDICAL_RECORD_NUMBER
 
 _LABELS = (
@@ -62,7 +63,7 @@ class MedicalRecordRecognizer(PhiPatternRecognizer):
             "long_digit_run",
             r"(?<![\w.,/+-])(?<!(?:phone|tel|fax|mobile|cell|desk|office|home|work)[ \t]*:?[ \t]*)"
             # A postcode after its label is an address's: Brazil's CEP has eight digits ("zip code is 69237861").
-            r"(?<!(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal|cep)(?:\s+is)?[ \t]*:?[ \t]*)"
+            rf"(?<!{POSTCODE_LABEL}(?:\s+is)?[ \t]*:?[ \t]*)"
             r"(?!0[1-9]\d{8}(?!\d))\d{8,12}(?![\w.,/-]|\s*(?:mg|g|ml|ui|iu|µg|mcg|u|cells|cellules|/))",
             0.45,
         ),

@@ -54,3 +54,7 @@ TITLE = (
     r"|(?<!\d[ \t]?)(?:dr|mr|mrs|ms)\."
     r"|(?i:docteure?|professeure?|madame|monsieur|mademoiselle|doctor|professor|miss))"
 )
+
+# The words that label a postcode: "zip code is", "code postal :", Brazil's "CEP". The address recognizer takes the
+# code after them; the record-number recognizer leaves it alone.
+POSTCODE_LABEL = r"(?i:zip|zip\s+code|zipcode|post\s*code|postal\s+code|code\s+postal|cep)"
